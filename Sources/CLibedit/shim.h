@@ -1,0 +1,63 @@
+#ifndef OPSBENCH_CLIBEDIT_SHIM_H
+#define OPSBENCH_CLIBEDIT_SHIM_H
+
+#include <histedit.h>
+#include <locale.h>
+#include <wchar.h>
+
+/* libedit's el_set/el_wset and history/history_w are C variadics, which Swift
+   cannot call. Each use the REPL needs is one typed function here. */
+
+static inline int opsbench_el_set_prompt(EditLine *el, char *(*prompt)(EditLine *)) {
+    return el_set(el, EL_PROMPT, prompt);
+}
+static inline int opsbench_el_set_editor(EditLine *el, const char *mode) {
+    return el_set(el, EL_EDITOR, mode);
+}
+static inline int opsbench_el_set_signal(EditLine *el, int on) {
+    return el_set(el, EL_SIGNAL, on);
+}
+static inline int opsbench_el_set_history(EditLine *el, HistoryW *h) {
+    return el_wset(el, EL_HIST, history_w, h);
+}
+static inline int opsbench_el_set_clientdata(EditLine *el, void *data) {
+    return el_set(el, EL_CLIENTDATA, data);
+}
+static inline void *opsbench_el_get_clientdata(EditLine *el) {
+    void *data = NULL;
+    el_get(el, EL_CLIENTDATA, &data);
+    return data;
+}
+static inline int opsbench_el_add_function(EditLine *el, const char *name, const char *help,
+                                           unsigned char (*fn)(EditLine *, int)) {
+    return el_set(el, EL_ADDFN, name, help, fn);
+}
+static inline int opsbench_el_bind(EditLine *el, const char *key, const char *fn) {
+    return el_set(el, EL_BIND, key, fn, NULL);
+}
+static inline int opsbench_el_source(EditLine *el) {
+    return el_source(el, NULL);
+}
+
+static inline int opsbench_history_setsize(HistoryW *h, int size) {
+    HistEventW ev;
+    return history_w(h, &ev, H_SETSIZE, size);
+}
+static inline int opsbench_history_setunique(HistoryW *h, int unique) {
+    HistEventW ev;
+    return history_w(h, &ev, H_SETUNIQUE, unique);
+}
+static inline int opsbench_history_enter(HistoryW *h, const wchar_t *line) {
+    HistEventW ev;
+    return history_w(h, &ev, H_ENTER, line);
+}
+static inline int opsbench_history_load(HistoryW *h, const char *path) {
+    HistEventW ev;
+    return history_w(h, &ev, H_LOAD, path);
+}
+static inline int opsbench_history_save(HistoryW *h, const char *path) {
+    HistEventW ev;
+    return history_w(h, &ev, H_SAVE, path);
+}
+
+#endif

@@ -1,0 +1,66 @@
+/// A table of equally long, uniquely named columns: what every command reads and writes.
+public struct Dataset: Sendable, Equatable {
+    public private(set) var columns: [Column]
+
+    /// Creates a dataset; throws when column lengths differ or names repeat.
+    public init(columns: [Column]) throws {
+        if let first = columns.first, let bad = columns.first(where: { $0.count != first.count }) {
+            throw OpsError(
+                "column '\(bad.name)' has \(bad.count) rows but '\(first.name)' has \(first.count)")
+        }
+        var seen = Set<String>()
+        for column in columns where !seen.insert(column.name).inserted {
+            throw OpsError("column name '\(column.name)' appears twice")
+        }
+        self.columns = columns
+    }
+
+    /// An empty dataset with no columns.
+    public static let empty = try! Dataset(columns: [])
+
+    public var rowCount: Int { columns.first?.count ?? 0 }
+    public var columnNames: [String] { columns.map(\.name) }
+
+    public func index(ofColumn name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+    /// The column called `name`, or an error that lists the columns and suggests the closest one.
+    public func column(_ name: String, option: String? = nil) throws -> Column {
+        if let i = index(ofColumn: name) { return columns[i] }
+        throw OpsError.unknownColumn(name, available: columnNames, option: option)
+    }
+
+    /// Parses a comma-separated column list (`a,b,c`) and returns the columns.
+    public func columns(list: String, option: String? = nil) throws -> [Column] {
+        let names = list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        if names.isEmpty { throw OpsError("\(option ?? "column list") is empty", hint: "give column names separated by commas") }
+        return try names.map { try column($0, option: option) }
+    }
+
+    /// A dataset holding only the given rows, in the given order.
+    public func selecting(rows: [Int]) -> Dataset {
+        try! Dataset(columns: columns.map { $0.selecting(rows: rows) })
+    }
+
+    /// The first `count` rows.
+    public func head(_ count: Int) -> Dataset {
+        count >= rowCount ? self : selecting(rows: Array(0..<count))
+    }
+
+    /// Adds or replaces a column (same length required).
+    public mutating func setColumn(_ column: Column) throws {
+        if !columns.isEmpty, column.count != rowCount {
+            throw OpsError("column '\(column.name)' has \(column.count) rows, the dataset has \(rowCount)")
+        }
+        if let i = index(ofColumn: column.name) { columns[i] = column } else { columns.append(column) }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    public func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let c = slice.first, c.isWhitespace { slice.removeFirst() }
+        while let c = slice.last, c.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+/// Read access to the workspace's datasets, provided by the session.
+public protocol DatasetSource: AnyObject {
+    /// The dataset called `name`; throws ``OpsError/unknownDataset(_:available:)`` when absent.
+    func dataset(named name: String) throws -> Dataset
+    /// Every dataset name, sorted.
+    var datasetNames: [String] { get }
+}
+
+/// Where command output goes: the terminal, a transcript, or a test's buffer.
+public protocol OutputSink: AnyObject {
+    func write(_ text: String)
+}
+
+/// How output should look.
+public struct OutputStyle: Sendable {
+    /// Output goes to a person at a terminal: colour, progress lines, live charts.
+    public var isTerminal: Bool
+    /// Columns available for tables and charts.
+    public var width: Int
+
+    public init(isTerminal: Bool, width: Int) {
+        self.isTerminal = isTerminal
+        self.width = width
+    }
+
+    /// Stable plain text, as scripts and transcripts see it.
+    public static let plain = OutputStyle(isTerminal: false, width: 100)
+}
+
+/// How and where a dataset was produced; stored beside it in the workspace.
+public struct Provenance: Codable, Sendable, Equatable {
+    public var command: String
+    public var inputs: [String]
+    public var seed: UInt64?
+    public var createdAt: Date
+
+    public init(command: String, inputs: [String], seed: UInt64?, createdAt: Date = Date()) {
+        self.command = command
+        self.inputs = inputs
+        self.seed = seed
+        self.createdAt = createdAt
+    }
+}
+
+/// A dataset a command produced, committed to the workspace only if the command succeeds.
+public struct StagedDataset: Sendable {
+    public let name: String
+    public let dataset: Dataset
+    public let provenance: Provenance
+}
+
+/// Everything a running command may use: datasets, output, progress,
+/// cancellation and seeded randomness. One context per command.
+public final class CommandContext {
+    /// The line as the user typed it (after variable substitution).
+    public let commandLine: String
+    public let style: OutputStyle
+    /// The session's seed (`set seed`), used when a command's `--seed` is absent.
+    public let defaultSeed: UInt64
+
+    private let source: DatasetSource
+    private let sink: OutputSink
+    private let progressDisplay: ProgressDisplay?
+    private let lineReader: ((String) -> String?)?
+    private let cancellation: CancellationFlag
+    public private(set) var staged: [StagedDataset] = []
+    private var inputs: [String] = []
+    private var usedSeed: UInt64?
+
+    public init(
+        commandLine: String, style: OutputStyle, defaultSeed: UInt64, source: DatasetSource, sink: OutputSink,
+        progressDisplay: ProgressDisplay? = nil, cancellation: CancellationFlag = .global,
+        lineReader: ((String) -> String?)? = nil
+    ) {
+        self.commandLine = commandLine
+        self.style = style
+        self.defaultSeed = defaultSeed
+        self.source = source
+        self.sink = sink
+        self.progressDisplay = progressDisplay
+        self.cancellation = cancellation
+        self.lineReader = lineReader
+    }
+
+    // MARK: Datasets
+
+    /// Reads a dataset (recorded as an input of whatever this command stores).
+    public func dataset(_ name: String) throws -> Dataset {
+        if let pending = staged.last(where: { $0.name == name }) { return pending.dataset }
+        let dataset = try source.dataset(named: name)
+        if !inputs.contains(name) { inputs.append(name) }
+        return dataset
+    }
+
+    /// Whether a dataset exists (in the workspace or stored earlier by this command).
+    public func hasDataset(_ name: String) -> Bool {
+        staged.contains { $0.name == name } || source.datasetNames.contains(name)
+    }
+
+    public var datasetNames: [String] { Array(Set(source.datasetNames + staged.map(\.name))).sorted() }
+
+    /// Stores a result under `name`. It reaches the workspace, atomically with
+    /// the command's other results, only when `run(in:)` returns without error.
+    public func store(_ dataset: Dataset, as name: String) throws {
+        try DatasetName.validate(name)
+        staged.removeAll { $0.name == name }
+        let provenance = Provenance(command: commandLine, inputs: inputs, seed: usedSeed)
+        staged.append(StagedDataset(name: name, dataset: dataset, provenance: provenance))
+    }
+
+    // MARK: Output
+
+    /// Writes one line (a newline is added).
+    public func print(_ line: String = "") { sink.write(line + "\n") }
+
+    /// Writes text as is.
+    public func write(_ text: String) { sink.write(text) }
+
+    /// `warning: ...`: something the user should know, the command goes on.
+    public func warn(_ message: String) { print("warning: " + message) }
+
+    /// `note: ...`: a fact about how the result was computed.
+    public func note(_ message: String) { print("note: " + message) }
+
+    /// Prints a dataset as an aligned table (East Asian wide characters take two columns).
+    public func table(_ dataset: Dataset, maxRows: Int = 20) {
+        write(TableRenderer(maxWidth: style.width).render(dataset, maxRows: maxRows))
+    }
+
+    /// Prints rows of text as an aligned table.
+    public func table(headers: [String], rows: [[String]], alignments: [TableRenderer.Alignment]? = nil) {
+        write(TableRenderer(maxWidth: style.width).render(headers: headers, rows: rows, alignments: alignments))
+    }
+
+    // MARK: Interaction
+
+    /// Reads one more line from the user (REPL) or the script being run, for
+    /// commands with a sub-prompt such as `ask chat`. `nil` at end of input.
+    public func readLine(prompt: String) -> String? { lineReader?(prompt) }
+
+    // MARK: Progress and cancellation
+
+    /// Starts a progress line (drawn on a terminal's stderr, silent otherwise).
+    public func progress(_ label: String, total: Int? = nil) -> ProgressReporter {
+        ProgressReporter(label: label, total: total, display: style.isTerminal ? progressDisplay : nil)
+    }
+
+    /// True once the user pressed Ctrl-C during this command.
+    public var isCancelled: Bool { cancellation.isSet }
+
+    /// Throws ``CommandCancelled`` once the user pressed Ctrl-C. Call it in long loops.
+    public func checkCancellation() throws {
+        if cancellation.isSet { throw CommandCancelled() }
+    }
+
+    // MARK: Randomness
+
+    /// The seed to use: the command's `--seed`, else the session's. Recorded in provenance.
+    public func seed(_ option: SeedOption) -> UInt64 {
+        let seed = option.seed ?? defaultSeed
+        usedSeed = seed
+        return seed
+    }
+
+    /// A deterministic random generator for the resolved seed.
+    public func random(_ option: SeedOption) -> SeededGenerator { SeededGenerator(seed: seed(option)) }
+}
+
+/// Rules for dataset names: a letter (any script) or `_` first, then letters, digits, `_`.
+public enum DatasetName {
+    public static func validate(_ name: String) throws {
+        guard let first = name.first, first.isLetter || first == "_",
+            name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+        else {
+            throw OpsError(
+                "'\(name)' is not a valid dataset name",
+                hint: "use letters, digits and _ (starting with a letter), e.g. users_2024 or 用户")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+
+/// The version of the plugin API that this OpsKit provides. Only the major
+/// number is checked when a plugin registers; it is independent of the
+/// workbench's own version.
+public let pluginAPIVersion = 1
+
+/// A named group of commands, such as `segment` or `route`.
+///
+/// Registering a plugin is one line in the plugin catalogue; the workbench
+/// reads everything else (help, completion, suggestions) from these declarations.
+public protocol Plugin {
+    /// The word users type first (`segment`).
+    static var name: String { get }
+    /// The plugin's own version.
+    static var version: String { get }
+    /// One line for `plugins` and `help`.
+    static var summary: String { get }
+    /// The plugin API major version it was written for.
+    static var apiVersion: Int { get }
+    /// The subcommands, in the order help lists them.
+    static var commands: [any PluginCommand.Type] { get }
+    /// The command run when the second word is not a subcommand (`ask "问题"`).
+    static var defaultCommand: (any PluginCommand.Type)? { get }
+}
+
+extension Plugin {
+    public static var apiVersion: Int { pluginAPIVersion }
+    public static var defaultCommand: (any PluginCommand.Type)? { nil }
+}
+
+/// One command: its arguments are declared with swift-argument-parser
+/// property wrappers and parsed from the tokens of a line, and it runs
+/// against a ``CommandContext``.
+///
+/// Set `configuration.commandName` and `abstract`; declare ``examples``.
+/// Never call `main()`, `parseOrExit()` or `exit()` inside the workbench.
+public protocol PluginCommand: ParsableCommand {
+    /// Example lines shown under the generated help (`segment kmeans users --features a,b --k 3`).
+    static var examples: [String] { get }
+    /// Runs the command. Throw ``OpsError`` for user errors; the session
+    /// prints it and the workspace stays as it was.
+    mutating func run(in context: CommandContext) throws
+}
+
+extension PluginCommand {
+    public static var examples: [String] { [] }
+
+    /// The word that invokes this command.
+    public static var name: String { configuration.commandName ?? String(describing: self).lowercased() }
+
+    public mutating func run() throws {
+        throw OpsError("'\(Self.name)' runs inside the workbench session")
+    }
+}
+
+/// Completion hints declared next to an option, read by the REPL's tab completion.
+public enum Completion {
+    /// The value names a dataset in the workspace.
+    public static let dataset = CompletionKind.list(["<dataset>"])
+    /// The value names one or more (comma-separated) columns of the dataset given
+    /// as the command's first argument.
+    public static let columns = CompletionKind.list(["<columns>"])
+    /// The value is a file path.
+    public static let file = CompletionKind.file()
+}

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import OpsKit
+
+@Suite struct RenderTests {
+    @Test func wideCharactersTakeTwoColumns() {
+        #expect(DisplayWidth.of("购买金额") == 8)
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("ｅ") == 2)
+        #expect(DisplayWidth.truncate("智能手机大屏幕", to: 7) == "智能手…")
+    }
+
+    @Test func tableColumnsLineUpWithChinese() throws {
+        let data = try Dataset(columns: [
+            Column(name: "城市", strings: ["上海", "Hangzhou"]),
+            Column(name: "购买金额", doubles: [12.5, 3]),
+        ])
+        let lines = TableRenderer().render(data).split(separator: "\n").map(String.init)
+        #expect(lines[0] == "城市      购买金额")
+        #expect(lines[2] == "上海       12.5000")
+        #expect(lines[3] == "Hangzhou         3")
+        #expect(DisplayWidth.of(lines[2]) == DisplayWidth.of(lines[3]))
+    }
+
+    @Test func suggestsClosestNames() {
+        #expect(Suggest.closest(to: "segmnt", in: ["segment", "route", "sql"]) == ["segment"])
+        #expect(Suggest.closest(to: "zzzzzz", in: ["segment"]).isEmpty)
+    }
+
+    @Test func seededGeneratorIsDeterministic() {
+        var a = SeededGenerator(seed: 7), b = SeededGenerator(seed: 7), c = SeededGenerator(seed: 8)
+        let first = (0..<5).map { _ in a.next() }
+        #expect(first == (0..<5).map { _ in b.next() })
+        #expect(first != (0..<5).map { _ in c.next() })
+    }
+}

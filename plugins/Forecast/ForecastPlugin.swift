@@ -1,0 +1,9 @@
+import OpsKit
+
+/// The `forecast` plugin.
+public enum ForecastPlugin: Plugin {
+    public static let name = "forecast"
+    public static let version = "0.1.0"
+    public static let summary = "Supply chain: demand forecasts per SKU, backtested model choice, inventory policy"
+    public static let commands: [any PluginCommand.Type] = []
+}
