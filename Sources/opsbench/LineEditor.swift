@@ -51,7 +51,7 @@ final class LineEditor {
         opsbench_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
         opsbench_el_set_editor(editor, "emacs")
         opsbench_el_set_history(editor, history)
-        opsbench_el_wset_prompt(editor, promptFunction)
+        opsbench_el_set_prompt(editor, promptFunction)
         opsbench_el_set_getcfn(editor, readFunction)
         opsbench_el_add_function(editor, "opsbench-complete", "Complete the word before the cursor", completeFunction)
         for (key, function) in Self.bindings { opsbench_el_bind(editor, key, function) }
@@ -89,12 +89,14 @@ final class LineEditor {
         _ = Signals.takeInterrupt()  // a Ctrl-C that arrived while a command finished
         Signals.setMode(readingLine: true)
         defer { Signals.setMode(readingLine: false) }
+        // libedit draws the prompt before it puts the terminal in raw mode; keys typed
+        // in between would be echoed twice. Raw mode first closes that gap.
+        opsbench_el_prep_term(editor, 1)
         var count: Int32 = 0
         guard let wide = el_wgets(editor, &count) else {
-            guard interrupted else { return .end }
-            fputs("\n", stdout)
+            fputs("\n", stdout)  // leave the abandoned line
             fflush(stdout)
-            return .interrupted
+            return interrupted ? .interrupted : .end
         }
         var line = String(wide: wide, count: Int(count))
         if line.hasSuffix("\n") { line.removeLast() }
@@ -103,8 +105,9 @@ final class LineEditor {
 
     /// Adds a command to the history and saves the history file.
     func remember(_ line: String) {
-        guard !line.trimmingWhitespace().isEmpty else { return }
-        opsbench_history_enter(history, line.wideCString)
+        let entry = line.trimmingWhitespace()
+        guard !entry.isEmpty else { return }
+        opsbench_history_enter(history, entry.wideCString)
         _ = opsbench_history_save(history, historyPath)
     }
 
