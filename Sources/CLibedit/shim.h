@@ -65,5 +65,12 @@ static inline int opsbench_history_save(HistoryW *h, const char *path) {
     HistEventW ev;
     return history_w(h, &ev, H_SAVE, path);
 }
+/* Steps through the history (H_FIRST is the newest line, H_NEXT the one before);
+   NULL past the end. */
+static inline const wchar_t *opsbench_history_step(HistoryW *h, int op) {
+    HistEventW ev;
+    if (history_w(h, &ev, op) < 0) return NULL;
+    return ev.str;
+}
 
 #endif

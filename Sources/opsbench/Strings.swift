@@ -59,4 +59,7 @@ enum Strings {
     // Prompts
     static let prompt = "opsbench> "
     static let continuationPrompt = "...> "
+    static func historySearchPrompt(_ query: String, failed: Bool) -> String {
+        (failed ? "(failed reverse-i-search)'" : "(reverse-i-search)'") + query + "': "
+    }
 }

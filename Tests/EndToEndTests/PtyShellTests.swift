@@ -55,10 +55,14 @@ struct PtyShellTests {
         try run(terminal, "", expecting: "first = 一")
         #expect(terminal.screen.occurrences(of: "first = 一") == 2)
 
-        terminal.type(Keys.ctrlR + "seco")
-        #expect(terminal.wait { $0.text.contains("set second 二") && $0.cursorLine.contains("seco") }, "\(terminal.dump)")
-        try run(terminal, "", expecting: "second = 二\n")
+        try run(terminal, "set third 三", expecting: "third = 三")
+        terminal.type(Keys.ctrlR + "二")  // a Chinese query: searched per character
+        #expect(terminal.wait { $0.cursorLine == "(reverse-i-search)'二': set second 二" }, "\(terminal.dump)")
+        terminal.type("x")
+        #expect(terminal.wait { $0.cursorLine == "(failed reverse-i-search)'二x': set second 二" }, "\(terminal.dump)")
+        terminal.type(Keys.backspace + Keys.enter)
         #expect(terminal.wait { $0.occurrences(of: "second = 二") == 2 }, "\(terminal.dump)")
+        #expect(terminal.waitFor("opsbench> set second 二", count: 2), "the prompt is back on the line that ran")
 
         terminal.type("quit" + Keys.enter)
         #expect(terminal.waitForExit() == 0)
