@@ -212,6 +212,9 @@ final class LineEditor {
             if count < 0 {
                 guard errno == EINTR else { return -1 }
                 if Signals.takeResize() {
+                    // After a resize, or a resume (Ctrl-Z, fg) that may have left the terminal cooked.
+                    opsbench_el_prep_term(editor, 0)
+                    opsbench_el_prep_term(editor, 1)
                     el_resize(editor)
                     opsbench_el_refresh(editor)
                 }
