@@ -42,7 +42,7 @@ final class LineEditor {
     /// Sets up libedit on stdin/stdout; nil if the terminal cannot be used.
     init?(completer: Completer, historyPath: String) {
         Self.prepareLocale()
-        guard let editor = el_init(CommandLine.arguments.first ?? "opsbench", stdin, stdout, stderr) else { return nil }
+        guard let editor = el_init("opsbench", stdin, stdout, stderr) else { return nil }
         guard let history = history_winit() else {
             el_end(editor)
             return nil
@@ -225,7 +225,6 @@ final class LineEditor {
             case -2:
                 continue  // more bytes of this character follow
             case -1:  // not a character: reset and go on
-
                 decoder = mbstate_t()
                 character.pointee = 0xFFFD
             default:

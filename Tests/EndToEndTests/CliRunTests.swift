@@ -80,7 +80,7 @@ struct CliRunTests {
         try directory.write(
             "session.opsb",
             "record demo.transcript\nset region 华东\nload 城市表 \(data)\nshow 城市表\nset copy ${region}\nrecord stop\n")
-        let recording = try opsbench("run", "session.opsb")
+        let recording = try opsbench("run", "session.opsb", "--workspace", "recorded")
         #expect(recording.status == 0, "\(recording.stderr)")
         let transcript = try directory.read("demo.transcript")
         #expect(transcript.contains("#| region = 华东"))
@@ -88,6 +88,8 @@ struct CliRunTests {
         let check = try opsbench("run", "--check", "demo.transcript")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout == "demo.transcript: all 4 commands match the recording\n")
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("workspace").path),
+                "a check replays in a scratch workspace, not the default one")
 
         try directory.write("changed.transcript", transcript.replacingOccurrences(of: "#| copy = 华东", with: "#| copy = 华南"))
         let failed = try opsbench("run", "--check", "changed.transcript")
