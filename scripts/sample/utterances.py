@@ -7,6 +7,13 @@ paraphrases vary in wording and length. A few out-of-scope lines are labelled `o
 
 ITEMS_ZH = ["手机", "耳机", "羽绒服", "鞋子", "电饭煲", "衣服", "平板", "口红", "空气净化器", "牛仔裤", "零食", "笔记本"]
 ITEMS_EN = ["phone", "earbuds", "jacket", "shoes", "rice cooker", "laptop", "tablet", "sweater", "headphones", "dress"]
+# Intents whose slot only makes sense for some goods.
+INTENT_ITEMS = {
+    ("zh", "size_exchange"): ["羽绒服", "鞋子", "衣服", "牛仔裤", "卫衣", "T恤", "运动鞋", "衬衫"],
+    ("en", "size_exchange"): ["jacket", "shoes", "sweater", "dress", "jeans", "hoodie"],
+    ("zh", "warranty"): ["手机", "耳机", "电饭煲", "平板", "空气净化器", "笔记本", "吹风机", "扫地机器人"],
+    ("en", "warranty"): ["phone", "earbuds", "rice cooker", "laptop", "tablet", "headphones", "vacuum"],
+}
 
 ZH = {
     "return": ["我想退货，{x}不喜欢", "{x}怎么退", "买的{x}能退吗", "收到的{x}不想要了，怎么办", "申请退货在哪里操作",
@@ -65,15 +72,19 @@ EN = {
 OPENERS_ZH = ["", "", "你好，", "请问", "麻烦问下，", "在吗？", "客服，", "您好，", "急！"]
 CLOSERS_ZH = ["", "", "？", "呢", "啊", "，谢谢", "。", "？？"]
 OPENERS_EN = ["", "", "hi, ", "hello, ", "quick question: ", "excuse me, "]
-CLOSERS_EN = ["", "?", ".", " please", ", thanks", "!"]
+CLOSERS_EN = ["", ".", ", thanks", "!"]
+QUESTION_CLOSERS_EN = ["", "?", "?", "? Thanks"]
+QUESTION_WORDS_EN = ("how", "what", "when", "where", "who", "why", "can", "do", "does", "is", "will")
 PER_INTENT = {"zh": 25, "en": 10}
 PER_OOS = {"zh": 14, "en": 6}
 
 
 def _render(rng, template, items, openers, closers):
     text = template.replace("{x}", rng.choice(items)).replace("{n}", str(rng.randint(10001, 16000)))
+    if openers is OPENERS_EN and text.split()[0] in QUESTION_WORDS_EN:
+        closers = QUESTION_CLOSERS_EN
     opener, closer = rng.choice(openers), rng.choice(closers)
-    if text[-1] in "？?吗呢么吧" and closer not in ("", "，谢谢", ", thanks"):
+    if text[-1] in "？?吗呢么吧" and closer not in ("", "，谢谢", ", thanks", "? Thanks"):
         closer = ""  # no stacked particles such as 吗呢
     text = opener + text + closer
     return text[0].upper() + text[1:]
@@ -87,12 +98,13 @@ def build(rng):
         for intent in sorted(table):
             target = (PER_OOS if intent == "oos" else PER_INTENT)[lang]
             templates, seen = table[intent], set()
+            slot_items = INTENT_ITEMS.get((lang, intent), items)
             # every template at least once, then random ones until the quota is met
             order = templates + [rng.choice(templates) for _ in range(target * 20)]
             for template in order:
                 if len(seen) == target:
                     break
-                text = _render(rng, template, items, openers, closers)
+                text = _render(rng, template, slot_items, openers, closers)
                 if text not in seen:
                     seen.add(text)
                     rows.append([text, intent])
