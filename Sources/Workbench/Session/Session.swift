@@ -115,7 +115,11 @@ public final class Session {
     /// Parses arguments; prints help and returns nil for `--help`.
     private func parse(_ entry: CommandEntry, _ arguments: [String], sink: OutputSink) throws -> ParsableCommand? {
         do {
-            return try entry.type.parseAsRoot(arguments)
+            let command = try entry.type.parseAsRoot(arguments)
+            if command is any BuiltinCommand || command is any PluginCommand { return command }
+            // argument-parser answers `--help` on a root command with its own help command
+            sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
+            return nil
         } catch {
             let code = entry.type.exitCode(for: error)
             if code == .success {
