@@ -40,30 +40,32 @@ enum KMeans {
     /// Rows above which mini-batch K-Means is chosen automatically.
     static let miniBatchThreshold = 5_000_000
 
+    /// Fits `x`, which is centred in place while the fit runs (as scikit-learn does, so
+    /// that distances from dot products lose less precision) and restored on return,
+    /// up to rounding: no copy of the data is made.
     static func fit(
-        _ x: Matrix, options: KMeansOptions, random: inout SeededGenerator, monitor: FitMonitor = FitMonitor()
+        _ x: inout Matrix, options: KMeansOptions, random: inout SeededGenerator, monitor: FitMonitor = FitMonitor()
     ) throws -> KMeansResult {
         precondition(options.k >= 1 && options.k <= x.rows, "k must be in 1...rows")
-        // Centre the data as scikit-learn does: distances via dot products lose less precision.
-        var centered = x
         let (mean, variance) = x.columnMoments()
-        subtract(mean, from: &centered.values, cols: x.cols)
+        subtract(mean, from: &x.values, cols: x.cols)
+        defer { add(mean, to: &x.values, cols: x.cols) }
         let absoluteTolerance = options.tolerance * (variance.reduce(0, +) / Double(max(1, x.cols)))
         let runs: Int
         if case .given = options.initialization { runs = 1 } else { runs = max(1, options.nInit) }
         var best: KMeansResult?
         for run in 0..<runs {
             try monitor.checkCancellation()
-            var initial = try initialCenters(centered, options: options, mean: mean, random: &random)
+            var initial = try initialCenters(x, options: options, mean: mean, random: &random)
             let result: KMeansResult
             switch options.algorithm {
             case .lloyd:
                 result = try Lloyd.run(
-                    centered, centers: &initial, maxIterations: options.maxIterations,
+                    x, centers: &initial, maxIterations: options.maxIterations,
                     tolerance: absoluteTolerance, checkCancellation: monitor.checkCancellation)
             case .minibatch:
                 result = try MiniBatch.run(
-                    centered, centers: initial, options: options, random: &random,
+                    x, centers: initial, options: options, random: &random,
                     checkCancellation: monitor.checkCancellation)
             }
             if best == nil || result.inertia < best!.inertia { best = result }

@@ -52,29 +52,23 @@ struct LloydKernel {
                                     let lp = lb.baseAddress!
                                     let psp = ps.baseAddress, pcp = pc.baseAddress, chp = changed.baseAddress!
                                     blocks.forEach { block in
-                                        let scores = UnsafeMutablePointer<Double>.allocate(capacity: k)
-                                        defer { scores.deallocate() }
+                                        var tile = DistanceTile(d: d, k: k)
+                                        defer { tile.deallocate() }
                                         var moved = 0
-                                        for i in blocks.range(block) {
-                                            let row = xp + i * d
-                                            scores.update(from: cnp, count: k)
-                                            for f in 0..<d {
-                                                let v = -2 * row[f]
-                                                let column = ctp + f * k
-                                                for j in 0..<k { scores[j] += v * column[j] }
-                                            }
-                                            var best = 0
-                                            var bestScore = scores[0]
-                                            for j in 1..<k where scores[j] < bestScore {
-                                                bestScore = scores[j]
-                                                best = j
-                                            }
-                                            if lp[i] != Int32(best) { moved += 1 }
-                                            lp[i] = Int32(best)
-                                            if accumulate, let psp, let pcp {
-                                                let sum = psp + (block * k + best) * d
-                                                for f in 0..<d { sum[f] += row[f] }
-                                                pcp[block * k + best] += 1
+                                        let range = blocks.range(block)
+                                        for start in stride(from: range.lowerBound, to: range.upperBound, by: DistanceTile.rows) {
+                                            let count = min(DistanceTile.rows, range.upperBound - start)
+                                            tile.nearest(xp + start * d, count: count, transposed: ctp, norms: cnp)
+                                            for r in 0..<count {
+                                                let i = start + r, best = Int(tile.best[r])
+                                                if lp[i] != Int32(best) { moved += 1 }
+                                                lp[i] = Int32(best)
+                                                if accumulate, let psp, let pcp {
+                                                    let row = xp + i * d
+                                                    let sum = psp + (block * k + best) * d
+                                                    for f in 0..<d { sum[f] += row[f] }
+                                                    pcp[block * k + best] += 1
+                                                }
                                             }
                                         }
                                         chp[block] = moved
@@ -119,5 +113,61 @@ struct LloydKernel {
             }
         }
         return partial.reduce(0, +)
+    }
+}
+
+/// Scratch space for the nearest centre of a tile of rows: the tile is
+/// transposed (feature-major) so each centre's score is one multiply-add
+/// over `rows` contiguous doubles, which the compiler vectorises.
+struct DistanceTile {
+    static let rows = 128
+    let d: Int, k: Int
+    let columns: UnsafeMutablePointer<Double>
+    let bestScores: UnsafeMutablePointer<Double>
+    let best: UnsafeMutablePointer<Int32>
+
+    init(d: Int, k: Int) {
+        self.d = d
+        self.k = k
+        columns = .allocate(capacity: Self.rows * d)
+        bestScores = .allocate(capacity: Self.rows)
+        best = .allocate(capacity: Self.rows)
+    }
+
+    func deallocate() {
+        columns.deallocate()
+        bestScores.deallocate()
+        best.deallocate()
+    }
+
+    /// For `count` rows starting at `x` (row-major, d wide), the index of the centre
+    /// minimising ‖c‖² − 2·x·c, written to `best`. `transposed` is d × k, `norms` ‖c‖².
+    @inline(__always)
+    mutating func nearest(_ x: UnsafePointer<Double>, count: Int, transposed: UnsafePointer<Double>, norms: UnsafePointer<Double>) {
+        let padded = (count + 3) & ~3
+        for r in 0..<count {
+            for f in 0..<d { columns[f * Self.rows + r] = x[r * d + f] }
+        }
+        for r in count..<padded {
+            for f in 0..<d { columns[f * Self.rows + r] = 0 }
+        }
+        let raw = UnsafeRawPointer(columns)
+        let scoreStore = UnsafeMutableRawPointer(bestScores)
+        for r in stride(from: 0, to: padded, by: 4) {
+            var bestScore = SIMD4<Double>(repeating: .infinity)
+            var bestIndex = SIMD4<Int64>(repeating: 0)
+            for j in 0..<k {
+                var score = SIMD4<Double>(repeating: norms[j])
+                for f in 0..<d {
+                    let column = raw.loadUnaligned(fromByteOffset: (f * Self.rows + r) * 8, as: SIMD4<Double>.self)
+                    score += SIMD4(repeating: -2 * transposed[f * k + j]) * column
+                }
+                let better = score .< bestScore
+                bestScore.replace(with: score, where: better)
+                bestIndex.replace(with: SIMD4(repeating: Int64(j)), where: better)
+            }
+            scoreStore.storeBytes(of: bestScore, toByteOffset: r * 8, as: SIMD4<Double>.self)
+            for lane in 0..<4 { best[r + lane] = Int32(bestIndex[lane]) }
+        }
     }
 }

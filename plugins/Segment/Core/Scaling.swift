@@ -62,11 +62,14 @@ struct FeatureScaler: Equatable {
 
     /// Maps scaled rows (e.g. centres) back to the features' original units.
     func inverse(_ values: [Double]) -> [Double] {
-        let d = shift.count
-        return values.enumerated().map { index, value in
-            let unscaled = value * scale[index % d] + shift[index % d]
-            return method == .log1p ? Foundation.expm1(unscaled) : unscaled
-        }
+        values.enumerated().map { index, value in inverse(value, feature: index % shift.count) }
+    }
+
+    /// One scaled value of feature `f` in original units.
+    @inline(__always)
+    func inverse(_ value: Double, feature f: Int) -> Double {
+        let unscaled = value * scale[f] + shift[f]
+        return method == .log1p ? Foundation.expm1(unscaled) : unscaled
     }
 }
 
