@@ -160,6 +160,7 @@ enum Text {
     static func explainConverged(_ n: Int) -> String { "iteration \(n): no point changed cluster: converged" }
     static func explainStopped(_ n: Int) -> String { "stopped after \(n) iterations (--max-iter)" }
     static func explainInertia(_ value: String) -> String { "inertia (sum of squared distances to the centres): \(value)" }
+    static let explainRow = "row"
     static let explainPoint = "point"
     static let explainNearest = "nearest"
 

@@ -81,7 +81,7 @@ struct ExplainCommand: PluginCommand {
 
     private func printDistances(_ step: LloydWalk.Step, sourceRows: [Int], context: CommandContext) {
         let d = step.x.cols
-        let headers = [Text.explainPoint, "x"] + (1...k).map { "C\($0)" } + [Text.explainNearest]
+        let headers = [Text.explainRow, Text.explainPoint] + (1...k).map { "C\($0)" } + [Text.explainNearest]
         let rows = (0..<step.x.rows).map { i -> [String] in
             [String(sourceRows[i] + 1), Self.point(Array(step.x.values[i * d..<(i + 1) * d]))]
                 + (0..<k).map { Self.root(step.distances[i * k + $0]) } + ["C\(step.labels[i] + 1)"]
@@ -92,14 +92,17 @@ struct ExplainCommand: PluginCommand {
     /// `(1.5, 2.5)`.
     static func point(_ values: [Double]) -> String { "(" + values.map(ValueFormat.double).joined(separator: ", ") + ")" }
 
-    /// A distance from its square: `0`, `10`, `√74 ≈ 8.60`, or `≈ 1.58` when the square is not a whole number.
+    /// A distance from its square: `0`, `10`, `√74 ≈ 8.60`, `√0.5 ≈ 0.71`, or `≈ 1.58` when
+    /// the square needs more than two decimals.
     static func root(_ squared: Double) -> String {
         let distance = squared.squareRoot()
-        let whole = squared.rounded()
-        guard abs(squared - whole) < 1e-9 * max(1, whole) else { return "≈ " + ValueFormat.fixed(distance, digits: 2) }
-        let rootWhole = whole.squareRoot().rounded()
-        if rootWhole * rootWhole == whole { return ValueFormat.double(rootWhole) }
-        return "√" + ValueFormat.double(whole) + " ≈ " + ValueFormat.fixed(distance, digits: 2)
+        let hundredths = (squared * 100).rounded()
+        guard abs(squared * 100 - hundredths) < 1e-7 * max(1, hundredths) else {
+            return "≈ " + ValueFormat.fixed(distance, digits: 2)
+        }
+        let exact = hundredths / 100, rootWhole = exact.squareRoot().rounded()
+        if rootWhole * rootWhole == exact { return ValueFormat.double(rootWhole) }
+        return "√" + ValueFormat.double(exact) + " ≈ " + ValueFormat.fixed(distance, digits: 2)
     }
 }
 
