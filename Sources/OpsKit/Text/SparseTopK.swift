@@ -136,7 +136,7 @@ public enum SparseTopK {
                                                 lock.unlock()
                                                 if stop { return }
                                                 let range = (chunk * chunkSize)..<min(rowCount, (chunk + 1) * chunkSize)
-                                                var worker = RowWorker(width: width, k: k)
+                                                let worker = RowWorker(width: width, k: k)
                                                 for slot in range {
                                                     let row = rows?[slot] ?? slot
                                                     worker.compute(
@@ -179,55 +179,64 @@ private struct Output {
 
 /// One worker's scratch space: a dense accumulator, the list of touched
 /// columns, an exclusion mask and a bounded min-heap (worst entry at the root).
-private struct RowWorker {
-    var accumulator: [Double]
-    var touched: [Bool]
-    var excluded: [Bool]
-    var touchedList: [Int32]
-    var heapScores: [Double]
-    var heapColumns: [Int32]
+/// Raw buffers: the inner loops run without bounds or uniqueness checks.
+private final class RowWorker {
+    let accumulator: UnsafeMutablePointer<Double>
+    let touched: UnsafeMutablePointer<Bool>
+    let excluded: UnsafeMutablePointer<Bool>
+    let touchedList: UnsafeMutablePointer<Int32>
+    let heapScores: UnsafeMutablePointer<Double>
+    let heapColumns: UnsafeMutablePointer<Int32>
+    let width: Int
     let k: Int
 
     init(width: Int, k: Int) {
-        accumulator = [Double](repeating: 0, count: width)
-        touched = [Bool](repeating: false, count: width)
-        excluded = [Bool](repeating: false, count: width)
-        touchedList = []
-        touchedList.reserveCapacity(1024)
-        heapScores = [Double](repeating: 0, count: k)
-        heapColumns = [Int32](repeating: 0, count: k)
+        self.width = width
         self.k = k
+        accumulator = .allocate(capacity: max(1, width))
+        accumulator.initialize(repeating: 0, count: max(1, width))
+        touched = .allocate(capacity: max(1, width))
+        touched.initialize(repeating: false, count: max(1, width))
+        excluded = .allocate(capacity: max(1, width))
+        excluded.initialize(repeating: false, count: max(1, width))
+        touchedList = .allocate(capacity: max(1, width))
+        heapScores = .allocate(capacity: k)
+        heapColumns = .allocate(capacity: k)
     }
 
-    mutating func compute(
+    deinit {
+        accumulator.deallocate()
+        touched.deallocate()
+        excluded.deallocate()
+        touchedList.deallocate()
+        heapScores.deallocate()
+        heapColumns.deallocate()
+    }
+
+    func compute(
         row: Int, slot: Int, operands o: Operands, exclude: SparseTopK.Exclusion, cosine: SparseTopK.Cosine?,
         output: Output
     ) {
         let leftRange = o.leftStart[row]..<o.leftStart[row + 1]
-        accumulator.withUnsafeMutableBufferPointer { acc in
-            touched.withUnsafeMutableBufferPointer { seen in
-                for i in leftRange {
-                    let t = Int(o.leftColumns[i])
-                    let weight = o.leftValues[i]
-                    for j in o.rightStart[t]..<o.rightStart[t + 1] {
-                        let c = Int(o.rightColumns[j])
-                        if !seen[c] {
-                            seen[c] = true
-                            touchedList.append(Int32(c))
-                        }
-                        acc[c] += weight * o.rightValues[j]
-                    }
+        var touchedCount = 0
+        for i in leftRange {
+            let t = Int(o.leftColumns[i])
+            let weight = o.leftValues[i]
+            for j in o.rightStart[t]..<o.rightStart[t + 1] {
+                let c = Int(o.rightColumns[j])
+                if !touched[c] {
+                    touched[c] = true
+                    touchedList[touchedCount] = Int32(truncatingIfNeeded: c)
+                    touchedCount += 1
                 }
+                accumulator[c] += weight * o.rightValues[j]
             }
         }
-        switch exclude {
-        case .none: break
-        case .diagonal: if row < excluded.count { excluded[row] = true }
-        case .leftRowColumns: for i in leftRange where Int(o.leftColumns[i]) < excluded.count { excluded[Int(o.leftColumns[i])] = true }
-        }
+        setExclusions(row: row, leftRange: leftRange, operands: o, exclude: exclude, to: true)
         var size = 0
         let rowNorm = cosine?.rowNorms[row] ?? 1
-        for c32 in touchedList {
+        for p in 0..<touchedCount {
+            let c32 = touchedList[p]
             let c = Int(c32)
             var score = accumulator[c]
             accumulator[c] = 0
@@ -249,12 +258,7 @@ private struct RowWorker {
                 siftDown(0, size: size)
             }
         }
-        touchedList.removeAll(keepingCapacity: true)
-        switch exclude {
-        case .none: break
-        case .diagonal: if row < excluded.count { excluded[row] = false }
-        case .leftRowColumns: for i in leftRange where Int(o.leftColumns[i]) < excluded.count { excluded[Int(o.leftColumns[i])] = false }
-        }
+        setExclusions(row: row, leftRange: leftRange, operands: o, exclude: exclude, to: false)
         // Pop worst-first into the slots from the back, giving best-first order.
         let base = slot * k
         output.counts[slot] = Int32(size)
@@ -269,13 +273,24 @@ private struct RowWorker {
         }
     }
 
+    private func setExclusions(
+        row: Int, leftRange: Range<Int>, operands o: Operands, exclude: SparseTopK.Exclusion, to value: Bool
+    ) {
+        switch exclude {
+        case .none: break
+        case .diagonal: if row < width { excluded[row] = value }
+        case .leftRowColumns:
+            for i in leftRange where Int(o.leftColumns[i]) < width { excluded[Int(o.leftColumns[i])] = value }
+        }
+    }
+
     /// Whether (score, column) ranks above heap entry `i`: higher score, or equal score and lower column.
     @inline(__always)
     func isBetter(_ score: Double, _ column: Int32, than i: Int) -> Bool {
         score > heapScores[i] || (score == heapScores[i] && column < heapColumns[i])
     }
 
-    mutating func siftUp(_ start: Int) {
+    func siftUp(_ start: Int) {
         var child = start
         while child > 0 {
             let parent = (child - 1) / 2
@@ -286,7 +301,7 @@ private struct RowWorker {
         }
     }
 
-    mutating func siftDown(_ start: Int, size: Int) {
+    func siftDown(_ start: Int, size: Int) {
         var parent = start
         while true {
             var worst = parent
@@ -298,5 +313,14 @@ private struct RowWorker {
             heapColumns.swapAt(parent, worst)
             parent = worst
         }
+    }
+}
+
+private extension UnsafeMutablePointer {
+    @inline(__always)
+    func swapAt(_ i: Int, _ j: Int) {
+        let t = self[i]
+        self[i] = self[j]
+        self[j] = t
     }
 }
