@@ -22,6 +22,20 @@ import Testing
         #expect(DisplayWidth.of(lines[2]) == DisplayWidth.of(lines[3]))
     }
 
+    @Test func wideTablesSplitIntoBlocksRepeatingTheFirstColumn() {
+        let headers = ["id"] + (1...8).map { "column_\($0)_wide" }
+        let rows = [["a"] + (1...8).map { "value-\($0)-xxxxxx" }]
+        let text = TableRenderer(maxWidth: 60).render(headers: headers, rows: rows)
+        let blocks = text.components(separatedBy: "\n\n")
+        #expect(blocks.count > 1)
+        for block in blocks {
+            #expect(block.hasPrefix("id  column_"))
+            #expect(block.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 60 })
+        }
+        #expect(!text.contains("…"))
+        #expect(headers.allSatisfy { text.contains($0) })
+    }
+
     @Test func suggestsClosestNames() {
         #expect(Suggest.closest(to: "segmnt", in: ["segment", "route", "sql"]) == ["segment"])
         #expect(Suggest.closest(to: "zzzzzz", in: ["segment"]).isEmpty)
