@@ -5,7 +5,9 @@ import Foundation
 /// Hyndman & Bergmeir 2021): STL applied in turn for each period, twice.
 enum STL {
     /// Decomposes `y` for one `period`; returns (seasonal, trend).
-    static func decompose(_ y: [Double], period p: Int, seasonalWindow ns: Int, innerPasses: Int = 2) -> (seasonal: [Double], trend: [Double]) {
+    static func decompose(
+        _ y: [Double], period p: Int, seasonalWindow ns: Int, seasonalDegree: Int = 1, innerPasses: Int = 2
+    ) -> (seasonal: [Double], trend: [Double]) {
         let n = y.count
         let nt = oddAtLeast(1.5 * Double(p) / (1 - 1.5 / Double(ns)))
         let nl = p % 2 == 0 ? p + 1 : p + 2
@@ -22,7 +24,7 @@ enum STL {
                 var t = k
                 while t < n { sub.append(detrended[t]); t += p }
                 let count = sub.count
-                smoothed = Loess.smooth(sub, window: ns, at: -1, through: count)
+                smoothed = Loess.smooth(sub, window: ns, at: -1, through: count, degree: seasonalDegree)
                 for j in 0..<(count + 2) {
                     let position = j * p + k
                     if position < n + 2 * p { cycle[position] = smoothed[j] }
@@ -40,7 +42,8 @@ enum STL {
         return (seasonal, trend)
     }
 
-    /// MSTL over `periods` (ascending), seasonal windows 7 + 4i; returns the seasonal
+    /// MSTL over `periods` (ascending), seasonal windows 11, 15, ... and degree-0
+    /// seasonal smoothing (statsforecast's `mstl`); returns the seasonal
     /// component per period and the seasonally adjusted series (trend + remainder).
     static func multiple(_ y: [Double], periods: [Int], iterations: Int = 2) -> (seasonals: [[Double]], adjusted: [Double]) {
         let n = y.count
@@ -50,7 +53,7 @@ enum STL {
         for _ in 0..<passes {
             for (i, p) in periods.enumerated() {
                 for t in 0..<n { adjusted[t] += seasonals[i][t] }
-                seasonals[i] = decompose(adjusted, period: p, seasonalWindow: 7 + 4 * i).seasonal
+                seasonals[i] = decompose(adjusted, period: p, seasonalWindow: 7 + 4 * (i + 1), seasonalDegree: 0).seasonal
                 for t in 0..<n { adjusted[t] -= seasonals[i][t] }
             }
         }
@@ -77,11 +80,11 @@ enum STL {
     }
 }
 
-/// Locally weighted linear regression with tricube weights over the `window`
+/// Locally weighted linear (or constant, `degree` 0) regression with tricube weights over the `window`
 /// nearest points (positions 0..<n), as in STL's `est`.
 enum Loess {
     /// Smoothed values at integer positions `from...to` (may lie outside 0..<n).
-    static func smooth(_ y: [Double], window q: Int, at from: Int, through to: Int) -> [Double] {
+    static func smooth(_ y: [Double], window q: Int, at from: Int, through to: Int, degree: Int = 1) -> [Double] {
         let n = y.count
         var out = [Double](repeating: 0, count: max(0, to - from + 1))
         guard n > 0 else { return out }
@@ -118,7 +121,7 @@ enum Loess {
                 guard sw > 0 else { out[x - from] = yp[min(max(x, 0), n - 1)]; continue }
                 let meanX = swx / sw, meanY = swy / sw
                 let varX = swxx / sw - meanX * meanX
-                let slope = varX > 1e-12 * h * h ? (swxy / sw - meanX * meanY) / varX : 0
+                let slope = degree > 0 && varX > 1e-12 * h * h ? (swxy / sw - meanX * meanY) / varX : 0
                 out[x - from] = meanY - slope * meanX
             }
         }
