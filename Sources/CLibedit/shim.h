@@ -35,6 +35,15 @@ static inline int opsbench_el_add_function(EditLine *el, const char *name, const
 static inline int opsbench_el_bind(EditLine *el, const char *key, const char *fn) {
     return el_set(el, EL_BIND, key, fn, NULL);
 }
+static inline int opsbench_el_wset_prompt(EditLine *el, wchar_t *(*prompt)(EditLine *)) {
+    return el_wset(el, EL_PROMPT, prompt);
+}
+static inline int opsbench_el_set_getcfn(EditLine *el, int (*getc)(EditLine *, wchar_t *)) {
+    return el_wset(el, EL_GETCFN, getc);
+}
+static inline int opsbench_el_refresh(EditLine *el) {
+    return el_set(el, EL_REFRESH);
+}
 static inline int opsbench_el_source(EditLine *el) {
     return el_source(el, NULL);
 }
