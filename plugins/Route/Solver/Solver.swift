@@ -58,12 +58,10 @@ public final class RoutingSolver {
         let penalty = unassignedPenalty()
         func objective(_ s: RouteState) -> Double { s.distance + penalty * Double(s.unassignedCount) }
         let edges = Double(space.customers + max(1, current.usedRoutes))
-        let env = ProcessInfo.processInfo.environment
-        let t0 = Double(env["RT0"] ?? "0.1")!, tf = Double(env["RTF"] ?? "0.001")!
-        let startTemperature = t0 * current.distance / edges, endTemperature = tf * current.distance / edges
+        // Temperatures relative to the average edge of the first solution, so that any distance scale works.
+        let averageEdge = current.distance / edges
+        let startTemperature = 0.5 * averageEdge, endTemperature = 0.005 * averageEdge
         let ruin = RuinRecreate(space: space)
-        ruin.averageRemoved = Double(env["RC"] ?? "10")!
-        ruin.insertionNeighbours = Int(env["RK"] ?? "40")!
         let limit = budget.iterations ?? Int.max
         var iteration = 0, stoppedEarly = false, temperature = startTemperature
         while iteration < limit {
