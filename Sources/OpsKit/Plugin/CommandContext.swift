@@ -49,6 +49,12 @@ public struct StagedDataset: Sendable {
     public let name: String
     public let dataset: Dataset
     public let provenance: Provenance
+
+    public init(name: String, dataset: Dataset, provenance: Provenance) {
+        self.name = name
+        self.dataset = dataset
+        self.provenance = provenance
+    }
 }
 
 /// Everything a running command may use: datasets, output, progress,
