@@ -6,7 +6,7 @@ import OpsKit
 /// its probabilities.
 struct IntentClassifier: Sendable {
     /// Default hand-off threshold on the top probability when none was tuned.
-    static let defaultThreshold = 0.5
+    static let defaultThreshold = 0.3
 
     let labels: [String]
     let featurizer: IntentFeaturizer

@@ -18,7 +18,7 @@ struct FAQMatch: Sendable, Equatable {
 /// FAQ entries, their settings and the BM25 index over their questions.
 struct KnowledgeBase: Sendable {
     /// Default hand-off threshold on the matched share when none was tuned.
-    static let defaultThreshold = 0.35
+    static let defaultThreshold = 0.15
 
     let entries: [FAQEntry]
     let parameters: BM25Parameters
@@ -37,7 +37,7 @@ struct KnowledgeBase: Sendable {
     var synonyms: SynonymTable { analyzer.synonyms }
 
     /// The best entries for a question; `context` (earlier turns of a chat)
-    /// adds its terms at half weight.
+    /// adds its terms at half weight to rank the entries that match the question itself.
     func retrieve(_ question: String, context: String? = nil, limit: Int = 3) -> [FAQMatch] {
         let questionTerms = analyzer.terms(question)
         var query = index.queryTerms(questionTerms)
@@ -48,12 +48,21 @@ struct KnowledgeBase: Sendable {
         let unique = Set(questionTerms)
         var total = 0.0
         for term in unique { total += index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF }
-        return index.search(query, limit: limit).map { hit in
+        let hits = index.search(query, limit: context == nil ? limit : limit * 8)
+        let matches = hits.map { hit in
             var matched = 0.0
             for (term, weight) in query where weight == 1 && index.contains(term: term, document: hit.document) {
                 matched += index.idf[Int(term)]
             }
             return FAQMatch(entry: hit.document, score: hit.score, coverage: total > 0 ? matched / total : 0)
         }
+        return Array(matches.filter { $0.coverage > 0 }.prefix(limit))
+    }
+}
+
+extension KnowledgeBase {
+    /// The same knowledge base with another hand-off threshold (the index is rebuilt).
+    func with(threshold: Double) -> KnowledgeBase {
+        KnowledgeBase(entries: entries, synonyms: synonyms, parameters: parameters, threshold: threshold)
     }
 }
