@@ -121,7 +121,7 @@ struct PtyShellTests {
 
     @Test func ctrlCStopsARunningScriptAndTheWorkspaceStaysIntact() throws {
         try directory.write("kept.csv", "a,b\n1,2\n")
-        let steps = 5000
+        let steps = 3000
         try directory.write("long.opsb", (0..<steps).map { "set seed \($0)\n" }.joined())
         let terminal = try shell()
         try run(terminal, "load kept kept.csv", expecting: "loaded kept")
@@ -134,5 +134,29 @@ struct PtyShellTests {
         withKnownIssue("Session.execute resets the cancellation flag for each command a script runs, so Ctrl-C cannot stop 'source' yet") {
             #expect(terminal.screen.text.contains("cancelled") && !terminal.screen.text.contains(finished))
         }
+    }
+
+    @Test func ctrlCCancelsALongCommandShowingProgressAndTheWorkspaceStaysIntact() throws {
+        var state: UInt64 = 7
+        var csv = "a,b,c\n"
+        for _ in 0..<3_000 {
+            let values = (0..<3).map { _ -> String in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return String(state >> 44)
+            }
+            csv += values.joined(separator: ",") + "\n"
+        }
+        try directory.write("points.csv", csv)
+        let terminal = try shell()
+        try run(terminal, "load points points.csv", expecting: "loaded points")
+        // Thousands of k-means runs: far longer than the test waits, unless Ctrl-C stops it.
+        terminal.type("segment kmeans points --features a,b,c --k 8 --n-init 100000 --max-iter 20 --tol 0 --as clusters" + Keys.enter)
+        #expect(terminal.waitFor("k-means k=8"), "a progress line while it runs; \(terminal.dump)")
+        #expect(terminal.screen.cursorLine.contains("/100,000"), "count/total on the progress line: \(terminal.screen.cursorLine)")
+        terminal.type(Keys.ctrlC)
+        #expect(terminal.wait { $0.text.contains("cancelled") && $0.cursorLine == "opsbench>" }, "\(terminal.dump)")
+        #expect(!terminal.screen.text.contains("k-means k=8  "), "the progress line is cleared")
+        try run(terminal, "datasets", expecting: "points")
+        #expect(!terminal.screen.text.components(separatedBy: "opsbench> datasets").last!.contains("clusters"))
     }
 }
