@@ -161,7 +161,7 @@ final class PseudoTerminal {
     }
 
     // Keys
-    static let enter = "\r", tab = "\t", backspace = "\u{7F}", ctrlC = "\u{03}", ctrlD = "\u{04}", ctrlR = "\u{12}"
+    static let enter = "\r", tab = "\t", backspace = "\u{7F}", ctrlC = "\u{03}", ctrlD = "\u{04}", ctrlR = "\u{12}", ctrlU = "\u{15}"
     static let up = "\u{1B}[A", left = "\u{1B}[D", right = "\u{1B}[C", home = "\u{1B}[H", end = "\u{1B}[F"
 
     /// Types keys (UTF-8) as a user would.

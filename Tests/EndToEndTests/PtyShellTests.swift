@@ -159,4 +159,24 @@ struct PtyShellTests {
         try run(terminal, "datasets", expecting: "points")
         #expect(!terminal.screen.text.components(separatedBy: "opsbench> datasets").last!.contains("clusters"))
     }
+
+    static let faq = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/faq.csv").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: faq), "examples/faq.csv is not generated"))
+    func aCommandsOwnPromptReadsWithTheEditorAndKeepsItsOwnHistory() throws {
+        let terminal = try shell()
+        try run(terminal, "load faq \(Self.faq)", expecting: "loaded faq")
+        try run(terminal, "ask kb faq --question question --answer answer --intent intent --as kb", expecting: "'kb'")
+        terminal.type("ask chat --kb kb" + Keys.enter)
+        #expect(terminal.wait { $0.cursorLine == "ask>" }, "\(terminal.dump)")
+        terminal.type("怎么退货" + Keys.enter)
+        #expect(terminal.wait { $0.text.contains("bot:") && $0.cursorLine == "ask>" }, "\(terminal.dump)")
+        terminal.type(Keys.up)
+        #expect(terminal.wait { $0.cursorLine == "ask> 怎么退货" }, "Up recalls the question, not a command; \(terminal.dump)")
+        terminal.type(Keys.ctrlU + Keys.ctrlD)
+        #expect(terminal.wait { $0.text.contains("chat ended") && $0.cursorLine == "opsbench>" }, "\(terminal.dump)")
+        terminal.type(Keys.up)
+        #expect(terminal.wait { $0.cursorLine == "opsbench> ask chat --kb kb" }, "\(terminal.dump)")
+    }
 }
