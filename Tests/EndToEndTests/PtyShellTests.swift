@@ -13,8 +13,8 @@ struct PtyShellTests {
     init() throws { directory = try TemporaryDirectory() }
 
     /// A shell waiting at its first prompt.
-    private func shell() throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(in: directory)
+    private func shell(locale: String? = "C.UTF-8") throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(in: directory, locale: locale)
         try #require(terminal.waitFor("opsbench>"), "no prompt; \(terminal.dump)")
         return terminal
     }
@@ -28,8 +28,10 @@ struct PtyShellTests {
             "'\(command)' did not print '\(output)'; \(terminal.dump)")
     }
 
-    @Test func chineseIsTypedMovedOverAndDeletedPerCharacter() throws {
-        let terminal = try shell()
+    /// With a UTF-8 locale, and with none at all (the shell then edits in UTF-8 anyway).
+    @Test(arguments: ["C.UTF-8", nil])
+    func chineseIsTypedMovedOverAndDeletedPerCharacter(locale: String?) throws {
+        let terminal = try shell(locale: locale)
         terminal.type("set 名称 购买金额")
         try #require(terminal.wait { $0.cursorLine == "opsbench> set 名称 购买金额" }, "\(terminal.dump)")
         #expect(terminal.screen.cursorColumn == "opsbench> set 名称 购买金额".count + 6, "6 wide characters, 2 cells each")
