@@ -235,7 +235,8 @@ final class LineEditor {
                     opsbench_el_prep_term(editor, 0)
                     opsbench_el_prep_term(editor, 1)
                     el_resize(editor)
-                    opsbench_el_refresh(editor)
+                    noteDisplay()  // terminals reflow the line to the new width: find where it starts
+                    redraw()
                 }
                 continue
             }
