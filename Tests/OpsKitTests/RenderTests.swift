@@ -17,8 +17,8 @@ import Testing
         ])
         let lines = TableRenderer().render(data).split(separator: "\n").map(String.init)
         #expect(lines[0] == "城市      购买金额")
-        #expect(lines[2] == "上海       12.5000")
-        #expect(lines[3] == "Hangzhou         3")
+        #expect(lines[2] == "上海          12.5")
+        #expect(lines[3] == "Hangzhou       3.0")
         #expect(DisplayWidth.of(lines[2]) == DisplayWidth.of(lines[3]))
     }
 
@@ -39,6 +39,8 @@ import Testing
     @Test func suggestsClosestNames() {
         #expect(Suggest.closest(to: "segmnt", in: ["segment", "route", "sql"]) == ["segment"])
         #expect(Suggest.closest(to: "zzzzzz", in: ["segment"]).isEmpty)
+        #expect(Suggest.closest(to: "购买", in: ["城市", "购买金额", "购买频率"], limit: 3) == ["购买金额", "购买频率"])
+        #expect(Suggest.closest(to: "shwo", in: ["show", "sql"]) == ["show"])
     }
 
     @Test func seededGeneratorIsDeterministic() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders rows as an aligned plain-text table whose columns line up in a
 /// terminal even with Chinese text; long cells are cut with `…`.
 public struct TableRenderer {
@@ -17,7 +19,10 @@ public struct TableRenderer {
     /// Nulls show as `nullText`.
     public func render(_ dataset: Dataset, maxRows: Int = 20, nullText: String = "null") -> String {
         let shown = min(maxRows, dataset.rowCount)
-        let rows = (0..<shown).map { row in dataset.columns.map { cell($0, row, nullText: nullText) } }
+        let digits = dataset.columns.map { decimals(of: $0, rows: shown) }
+        let rows = (0..<shown).map { row in
+            dataset.columns.indices.map { cell(dataset.columns[$0], row, digits: digits[$0], nullText: nullText) }
+        }
         let alignments = dataset.columns.map { $0.type.isNumeric ? Alignment.right : .left }
         var text = render(headers: dataset.columnNames, rows: rows, alignments: alignments)
         let rowWord = dataset.rowCount == 1 ? "row" : "rows"
@@ -29,14 +34,30 @@ public struct TableRenderer {
         return text
     }
 
-    private func cell(_ column: Column, _ row: Int, nullText: String) -> String {
+    private func cell(_ column: Column, _ row: Int, digits: Int, nullText: String) -> String {
         if column.isNull(row) { return nullText }
-        if case .doubles(let v) = column.values {
-            let value = v[row]
-            if value == value.rounded(), abs(value) < 1e12 { return ValueFormat.double(value) }
-            return ValueFormat.fixed(value, digits: abs(value) >= 1000 ? 2 : 4)
+        if case .doubles(let v) = column.values, v[row].isFinite, abs(v[row]) < 1e15 {
+            return ValueFormat.fixed(v[row], digits: digits)
         }
         return column.formatted(at: row).replacingNewlines()
+    }
+
+    /// Decimals shown for a double column: as many as the shown values need, at most 4
+    /// (2 when the values are large), the same for every row so the points line up.
+    private func decimals(of column: Column, rows: Int) -> Int {
+        guard case .doubles(let values) = column.values else { return 0 }
+        var needed = 0
+        var largest = 0.0
+        for row in 0..<rows where !column.isNull(row) && values[row].isFinite {
+            let value = values[row]
+            largest = max(largest, abs(value))
+            while needed < 4 {
+                let scale = pow(10.0, Double(needed))
+                if abs((value * scale).rounded() - value * scale) < 1e-9 * max(1, abs(value * scale)) { break }
+                needed += 1
+            }
+        }
+        return largest >= 1000 ? min(needed, 2) : needed
     }
 
     /// Rows of text under a header line and a rule. A table wider than
