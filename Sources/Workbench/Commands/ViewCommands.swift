@@ -44,7 +44,7 @@ struct DescribeCommand: BuiltinCommand {
 
     func run(in session: Session, context: CommandContext) throws {
         let statistics = DatasetStatistics.describe(try context.dataset(name))
-        context.table(statistics, maxRows: statistics.rowCount)
+        context.table(statistics, maxRows: statistics.rowCount, nullText: "")
         if let target = result.name { try context.store(statistics, as: target) }
     }
 }

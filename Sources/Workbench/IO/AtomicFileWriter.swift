@@ -1,0 +1,90 @@
+import Foundation
+
+/// Writes a file under a temporary name in the destination's folder, with
+/// buffered appends; `commit()` fsyncs it, renames it into place and fsyncs the
+/// folder, so readers (and a later process after a crash) see either the old
+/// file or the complete new one, never a partial one.
+final class AtomicFileWriter {
+    let destination: String
+    let temporaryPath: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private let flushSize = 1 << 20
+    private(set) var bytesWritten = 0
+
+    init(destination: String) throws {
+        self.destination = destination
+        let folder = (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        temporaryPath = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IOMessages.cannotWrite(destination, errno: errno) }
+        buffer.reserveCapacity(flushSize + 4096)
+    }
+
+    deinit { abort() }
+
+    @inline(__always) func append(_ byte: UInt8) throws {
+        buffer.append(byte)
+        if buffer.count >= flushSize { try flush() }
+    }
+
+    func append<C: Collection>(contentsOf bytes: C) throws where C.Element == UInt8 {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushSize { try flush() }
+    }
+
+    /// Writes raw memory straight through (large column buffers).
+    func append(raw: UnsafeRawBufferPointer) throws {
+        try flush()
+        try writeAll(raw)
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < raw.count {
+            let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOMessages.cannotWrite(destination, errno: errno)
+            }
+            offset += n
+        }
+        bytesWritten += raw.count
+    }
+
+    /// Makes the file durable and moves it into place.
+    func commit() throws {
+        try flush()
+        guard fsync(fd) == 0 else { throw IOMessages.cannotWrite(destination, errno: errno) }
+        close(fd)
+        fd = -1
+        guard rename(temporaryPath, destination) == 0 else { throw IOMessages.cannotWrite(destination, errno: errno) }
+        Self.syncFolder(of: destination)
+    }
+
+    /// Removes the temporary file (nothing happens after a commit).
+    func abort() {
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+            unlink(temporaryPath)
+        }
+    }
+
+    /// fsyncs the folder holding `path`, making a rename or unlink in it durable.
+    static func syncFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let dfd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
+    }
+}

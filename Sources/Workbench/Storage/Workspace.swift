@@ -1,0 +1,179 @@
+import Foundation
+import OpsKit
+
+/// One change to the workspace; a command's changes are applied together.
+public enum WorkspaceChange {
+    case put(StagedDataset)
+    case drop(String)
+    case rename(from: String, to: String)
+}
+
+/// What the catalogue knows about a dataset without reading its data.
+public struct WorkspaceEntry {
+    public var name: String
+    public var schema: [(name: String, type: ColumnType)]
+    public var rowCount: Int
+    public var provenance: Provenance?
+    /// Size of the stored file in bytes.
+    public var byteSize: Int
+}
+
+/// The durable store of a session's datasets.
+///
+/// A folder holding `catalog.sqlite` (name → file, schema, row count,
+/// provenance) and `data/`, one binary columnar file per dataset version.
+/// `apply` writes new files under temporary names, fsyncs and renames them,
+/// then switches the catalogue in one SQLite transaction; files the catalogue
+/// does not name (left by a killed process) are removed on open. So a process
+/// killed at any moment leaves the workspace as it was before the command.
+/// Opening reads only the catalogue; datasets load on first use.
+public final class Workspace: DatasetSource {
+    public let directory: URL
+    private let dataDirectory: URL
+    private let catalog: WorkspaceCatalog
+    private let lock: WorkspaceLock
+    private var records: [String: WorkspaceCatalog.Record]
+    private var cache: [String: Dataset] = [:]
+    private lazy var sqlEngine = SQLEngine()
+
+    /// Opens the workspace in `directory`, creating it when absent.
+    public init(directory: URL) throws {
+        self.directory = directory
+        dataDirectory = directory.appendingPathComponent("data")
+        do {
+            try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw StorageMessages.cannotCreateWorkspace(directory.path, (error as NSError).localizedDescription)
+        }
+        catalog = try WorkspaceCatalog(path: directory.appendingPathComponent("catalog.sqlite").path)
+        lock = WorkspaceLock(directory: directory)
+        records = try catalog.records()
+        removeOrphans()
+    }
+
+    /// A new, empty workspace in a fresh temporary folder.
+    public static func temporary() throws -> Workspace {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("opsbench-workspace-\(UUID().uuidString)")
+        return try Workspace(directory: url)
+    }
+
+    // MARK: Reading
+
+    public var datasetNames: [String] { records.keys.sorted() }
+
+    public func entry(named name: String) -> WorkspaceEntry? { records[name]?.entry }
+
+    /// The dataset called `name`, read from its file on first use and cached.
+    public func dataset(named name: String) throws -> Dataset {
+        if let cached = cache[name] { return cached }
+        guard let record = records[name] else { throw OpsError.unknownDataset(name, available: datasetNames) }
+        guard let dataset = ColumnarFile.read(path: path(of: record.file)) else {
+            throw StorageMessages.damagedFile(name, record.file)
+        }
+        cache[name] = dataset
+        return dataset
+    }
+
+    // MARK: Writing
+
+    /// Applies `changes` all or nothing, durably (see the type's description).
+    public func apply(_ changes: [WorkspaceChange]) throws {
+        guard !changes.isEmpty else { return }
+        try validate(changes)
+        try lock.exclusively {
+            var written: [String] = []
+            do {
+                var edits: [WorkspaceCatalog.Edit] = []
+                var next = records
+                var newData: [String: Dataset] = [:]
+                for change in changes {
+                    switch change {
+                    case .put(let staged):
+                        let file = "\(UUID().uuidString.lowercased()).opscol"
+                        let size = try ColumnarFile.write(staged.dataset, to: path(of: file))
+                        written.append(file)
+                        let dataset = staged.dataset
+                        let entry = WorkspaceEntry(
+                            name: staged.name, schema: dataset.columns.map { ($0.name, $0.type) },
+                            rowCount: dataset.rowCount, provenance: staged.provenance, byteSize: size)
+                        let record = WorkspaceCatalog.Record(entry: entry, file: file)
+                        edits.append(.upsert(record))
+                        next[staged.name] = record
+                        newData[staged.name] = dataset
+                    case .drop(let name):
+                        edits.append(.delete(name))
+                        next[name] = nil
+                        newData[name] = nil
+                    case .rename(let from, let to):
+                        edits.append(.rename(from: from, to: to))
+                        next[to] = next[from].map { var r = $0; r.entry.name = to; return r }
+                        next[from] = nil
+                        newData[to] = newData[from]
+                        newData[from] = nil
+                    }
+                }
+                try catalog.apply(edits)
+                let kept = Set(next.values.map(\.file))
+                let obsolete = Set(records.values.map(\.file)).subtracting(kept)
+                for name in Set(records.keys).union(next.keys) where records[name]?.file != next[name]?.file {
+                    cache[name] = newData[name]
+                }
+                records = next
+                sqlEngine.invalidate(keeping: records.mapValues(\.file))
+                for file in obsolete { unlink(path(of: file)) }
+            } catch {
+                for file in written { unlink(path(of: file)) }
+                throw error
+            }
+        }
+    }
+
+    /// Checks names and existence as the changes would apply in order, before anything is written.
+    private func validate(_ changes: [WorkspaceChange]) throws {
+        var names = Set(records.keys)
+        for change in changes {
+            switch change {
+            case .put(let staged):
+                try DatasetName.validate(staged.name)
+                names.insert(staged.name)
+            case .drop(let name):
+                guard names.remove(name) != nil else { throw OpsError.unknownDataset(name, available: names.sorted()) }
+            case .rename(let from, let to):
+                guard names.contains(from) else { throw OpsError.unknownDataset(from, available: names.sorted()) }
+                try DatasetName.validate(to)
+                guard from == to || !names.contains(to) else { throw StorageMessages.datasetExists(to) }
+                names.remove(from)
+                names.insert(to)
+            }
+        }
+    }
+
+    // MARK: SQL
+
+    /// Runs one SQLite query over the workspace's datasets (each a table of the
+    /// same name) and returns the result with inferred column types.
+    public func query(_ sql: String) throws -> Dataset {
+        try sqlEngine.query(sql, source: self, versions: records.mapValues(\.file))
+    }
+
+    // MARK: Files
+
+    private func path(of file: String) -> String { dataDirectory.appendingPathComponent(file).path }
+
+    /// Removes files in `data/` that the catalogue does not name: temporary files and
+    /// versions a killed process wrote but never switched to. Skipped while another
+    /// process is writing.
+    private func removeOrphans() {
+        lock.ifFree {
+            guard let current = try? catalog.records() else { return }
+            records = current
+            let referenced = Set(current.values.map(\.file))
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.path)) ?? []
+            var removed = false
+            for file in files where !referenced.contains(file) {
+                removed = unlink(path(of: file)) == 0 || removed
+            }
+            if removed { AtomicFileWriter.syncFolder(of: path(of: "x")) }
+        }
+    }
+}
