@@ -23,6 +23,7 @@ final class LineEditor {
     private let history: OpaquePointer
     private let historyPath: String
     private let completer: Completer
+    private let registry: CommandRegistry
     private var prompt = LineEditor.wideBuffer("")
     /// The prompt libedit draws (the search changes it while it runs).
     var promptText = "" {
@@ -40,7 +41,7 @@ final class LineEditor {
     static let historySize: Int32 = 1000
 
     /// Sets up libedit on stdin/stdout; nil if the terminal cannot be used.
-    init?(completer: Completer, historyPath: String) {
+    init?(session: Session, historyPath: String) {
         Self.prepareLocale()
         guard let editor = el_init("opsbench", stdin, stdout, stderr) else { return nil }
         guard let history = history_winit() else {
@@ -50,7 +51,8 @@ final class LineEditor {
         self.editor = editor
         self.history = history
         self.historyPath = historyPath
-        self.completer = completer
+        self.completer = Completer(session: session)
+        self.registry = session.registry
 
         opsbench_history_setsize(history, Self.historySize)
         opsbench_history_setunique(history, 1)
@@ -244,7 +246,8 @@ final class LineEditor {
     fileprivate func complete() -> UInt8 {
         guard let info = el_wline(editor)?.pointee else { return UInt8(CC_ERROR) }
         let before = String(wide: info.buffer, count: info.buffer.distance(to: info.cursor))
-        switch CompletionEdit(textBeforeCursor: before, result: completer.complete(before)) {
+        let listValue = CompletionEdit.isListValue(before, registry: registry)
+        switch CompletionEdit(textBeforeCursor: before, result: completer.complete(before), listValue: listValue) {
         case .none:
             return UInt8(CC_REFRESH_BEEP)
         case .replace(let word, let text):

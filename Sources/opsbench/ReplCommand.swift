@@ -14,7 +14,7 @@ struct ReplCommand: ParsableCommand {
         let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
         let progress = TerminalProgress.forStandardError()
         let session = try options.makeSession(output: StandardOutput(progress: progress), style: Terminal.outputStyle())
-        if interactive, let editor = LineEditor(completer: Completer(session: session), historyPath: try historyPath()) {
+        if interactive, let editor = LineEditor(session: session, historyPath: try historyPath()) {
             defer { editor.close() }
             Signals.install()
             session.progressDisplay = progress

@@ -94,6 +94,8 @@ struct PtyShellTests {
         #expect(terminal.wait { $0.cursorLine == "opsbench> s" }, "the line is redrawn after the list")
         terminal.type("how cus" + Keys.tab)
         #expect(terminal.wait { $0.cursorLine == "opsbench> show customers" }, "\(terminal.dump)")
+        terminal.type("--col" + Keys.tab + "城" + Keys.tab + ",订" + Keys.tab)  // columns of the dataset on the line
+        #expect(terminal.wait { $0.cursorLine == "opsbench> show customers --columns 城市,订单" }, "\(terminal.dump)")
         try run(terminal, "", expecting: "北京")
     }
 
