@@ -47,14 +47,17 @@ import Testing
     }
 
     @Test func sharedPhrasesJoinBigramsAndLatinWords() throws {
-        let tokens = ["智能手机,拍照功能强 Phone", "智能手机 phone case"].map { TextTokenizer().tokens($0) }
+        let texts = ["智能手机,拍照功能强 Phone", "智能手机 phone case"]
+        let tokens = texts.map { TextTokenizer().tokens($0) }
         let model = TFIDFVectorizer(fitting: tokens)
         let x = model.transform(tokens)
-        func map(_ r: Int) -> [Int32: Double] {
-            Dictionary(uniqueKeysWithValues: x.range(ofRow: r).map { (x.columns[$0], x.values[$0]) })
-        }
-        let phrases = SharedTerms(vectorizer: model).phrases(of: "智能手机,拍照功能强 Phone", item: map(0), query: map(1))
+        let runs = PhraseRuns(texts[0], vectorizer: model)
+        let phrases = SharedTerms.phrases(runs, item: 0, of: x, query: x, queryRow: 1)
         #expect(Set(phrases) == ["智能手机", "Phone"])
+        // Only 能 of 功能 is shared with 高性能: a lone character, dropped next to the phrase.
+        let other = TFIDFVectorizer(fitting: [TextTokenizer().tokens("拍照功能强"), TextTokenizer().tokens("高性能")])
+        let y = other.transform([TextTokenizer().tokens("拍照功能强"), TextTokenizer().tokens("高性能")])
+        #expect(SharedTerms.phrases(PhraseRuns("拍照功能强", vectorizer: other), item: 0, of: y, query: y, queryRow: 1) == ["能"])
     }
 
     @Test func basketExcludesItsItemsAndTopIsClamped() throws {

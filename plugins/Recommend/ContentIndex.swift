@@ -44,13 +44,6 @@ struct ContentIndex {
     /// Whether item `i` has any terms.
     func hasText(_ i: Int) -> Bool { !vectors.range(ofRow: i).isEmpty }
 
-    /// Item `i`'s vector as a column → weight map.
-    func vector(_ i: Int) -> [Int32: Double] {
-        var map: [Int32: Double] = [:]
-        for p in vectors.range(ofRow: i) { map[vectors.columns[p]] = vectors.values[p] }
-        return map
-    }
-
     /// The normalised sum of the vectors of `items` (a basket), as a one-row matrix.
     func query(_ items: [Int]) -> SparseMatrix {
         var entries: [(column: Int32, value: Double)] = []

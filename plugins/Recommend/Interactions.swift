@@ -27,7 +27,10 @@ struct InteractionLog {
             return values
         }
         let (userTable, userCodes) = IDTable.encode(userCol)
-        let (itemTable, itemCodes) = IDTable.encode(itemCol)
+        let (allItems, itemCodes) = IDTable.encode(itemCol)
+        // Items are numbered over the usable rows only: the catalogue is what users interacted with.
+        var itemTable = IDTable()
+        var itemRemap = [Int32](repeating: -1, count: allItems.count)
         var user: [Int32] = [], item: [Int32] = [], weight: [Double] = [], time: [Double] = []
         user.reserveCapacity(dataset.rowCount)
         item.reserveCapacity(dataset.rowCount)
@@ -39,8 +42,10 @@ struct InteractionLog {
             let w = weights?[row] ?? 1
             if !(w > 0) || !w.isFinite { badWeights += 1; continue }
             if let times, times[row].isNaN { nullTimes += 1; continue }
+            let old = Int(itemCodes[row])
+            if itemRemap[old] < 0 { itemRemap[old] = itemTable.intern(allItems.ids[old]) }
             user.append(userCodes[row])
-            item.append(itemCodes[row])
+            item.append(itemRemap[old])
             weight.append(w)
             if let times { time.append(times[row]) }
         }

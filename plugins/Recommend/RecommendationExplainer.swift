@@ -31,7 +31,7 @@ struct RecommendationExplainer {
         guard method == .content, let content,
             let i = content.ids.lookup(log.items.ids[Int(a)]), let j = content.ids.lookup(log.items.ids[Int(b)])
         else { return [] }
-        return SharedTerms(vectorizer: content.vectorizer).phrases(
-            of: content.texts[Int(j)], item: content.vector(Int(j)), query: content.vector(Int(i)), limit: 2)
+        let runs = PhraseRuns(content.texts[Int(j)], vectorizer: content.vectorizer)
+        return SharedTerms.phrases(runs, item: Int(j), of: content.vectors, query: content.vectors, queryRow: Int(i), limit: 2)
     }
 }

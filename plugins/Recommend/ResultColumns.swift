@@ -24,8 +24,8 @@ enum ResultColumns {
 
 /// Shared model options of `recommend for` and `recommend evaluate`.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(Strings.neighboursHelp)) var neighbours: Int = 100
-    @Option(help: ArgumentHelp(Strings.shrinkHelp)) var shrink: Double = 10
+    @Option(help: ArgumentHelp(Strings.neighboursHelp)) var neighbours: Int = 20
+    @Option(help: ArgumentHelp(Strings.shrinkHelp)) var shrink: Double = 5
     @Option(help: ArgumentHelp(Strings.blendHelp)) var blend: Double = 0.7
     @Option(help: ArgumentHelp(Strings.catalogHelp), completion: Completion.dataset) var catalog: String?
     @Option(name: .customLong("text"), help: ArgumentHelp(Strings.catalogTextHelp)) var text: String?

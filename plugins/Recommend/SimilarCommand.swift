@@ -61,12 +61,11 @@ struct SimilarCommand: PluginCommand {
             found = rows.row(0).map { (Int($0.column), $0.score) }.filter { !basket.contains($0.item) }
             found = Array(found.prefix(k))
         }
-        let queryMap = Dictionary(uniqueKeysWithValues: (0..<query.nonZeroCount).map { (query.columns[$0], query.values[$0]) })
         let dataset = try Dataset(
             columns: [ResultColumns.ids(idColumn.name, found.map { index.ids.ids[$0.item] }, like: idColumn)]
                 + ResultColumns.ranked(
                     ranks: found.indices.map { $0 + 1 }, scores: found.map(\.score),
-                    reasons: found.map { explainer.reason(item: $0.item, query: queryMap) }))
+                    reasons: found.map { explainer.reason(item: $0.item, query: query) }))
         try context.store(dataset, as: name)
         let queryLabel = basket.map { index.ids.ids[$0] }.joined(separator: ", ")
         context.print(Strings.similarSummary(found.count, query: queryLabel, name: name))

@@ -6,48 +6,51 @@ struct SimilarityExplainer {
     let index: ContentIndex
     let labels: ReasonLabels
 
-    /// The reason `item` matches `query` (a TF-IDF vector as column → weight).
-    func reason(item: Int, query: [Int32: Double]) -> String {
-        labels.shared(phrases(item: item, query: query))
+    /// The reason `item` matches row `queryRow` of `query`.
+    func reason(item: Int, query: SparseMatrix, queryRow: Int = 0) -> String {
+        let runs = PhraseRuns(index.texts[item], vectorizer: index.vectorizer)
+        return labels.shared(SharedTerms.phrases(runs, item: item, of: index.vectors, query: query, queryRow: queryRow))
     }
 
-    /// The shared phrases of `item`'s text with `query`.
-    func phrases(item: Int, query: [Int32: Double]) -> [String] {
-        SharedTerms(vectorizer: index.vectorizer).phrases(of: index.texts[item], item: index.vector(item), query: query)
-    }
-
-    /// Every (item, neighbour) pair of `rows` (row `r` is `items[r]`) flattened, with reasons built on all cores.
+    /// Every (item, neighbour) pair of `rows` (row `r` is `items[r]`) flattened,
+    /// with reasons built on all cores from texts prepared once per item.
     func allPairs(_ rows: TopKRows, items: [Int], context: CommandContext) throws
         -> (source: [Int], target: [Int], rank: [Int], score: [Double], reason: [String])
     {
+        let runs = Self.parallelMap(index.texts.count) { PhraseRuns(index.texts[$0], vectorizer: index.vectorizer) }
+        try context.checkCancellation()
         var offsets = [0]
         for r in 0..<rows.rowCount { offsets.append(offsets[r] + rows.count(ofRow: r)) }
         let total = offsets[rows.rowCount]
         var source = [Int](repeating: 0, count: total), target = source, rank = source
         var score = [Double](repeating: 0, count: total)
-        var reasonText = [String](repeating: "", count: total)
-        let chunk = 256
-        let chunks = (rows.rowCount + chunk - 1) / chunk
-        reasonText.withUnsafeMutableBufferPointer { reasons in
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for r in (c * chunk)..<min(rows.rowCount, (c + 1) * chunk) {
-                    let query = index.vector(items[r])
-                    for (n, entry) in rows.row(r).enumerated() {
-                        reasons[offsets[r] + n] = reason(item: Int(entry.column), query: query)
-                    }
-                }
-            }
-        }
-        try context.checkCancellation()
         for r in 0..<rows.rowCount {
-            for (n, entry) in rows.row(r).enumerated() {
+            for n in 0..<rows.count(ofRow: r) {
                 let p = offsets[r] + n
                 source[p] = items[r]
-                target[p] = Int(entry.column)
+                target[p] = Int(rows.columns[r * rows.k + n])
                 rank[p] = n + 1
-                score[p] = entry.score
+                score[p] = rows.scores[r * rows.k + n]
             }
         }
-        return (source, target, rank, score, reasonText)
+        let reasons = Self.parallelMap(total) { p in
+            labels.shared(
+                SharedTerms.phrases(
+                    runs[target[p]], item: target[p], of: index.vectors, query: index.vectors, queryRow: source[p]))
+        }
+        try context.checkCancellation()
+        return (source, target, rank, score, reasons)
+    }
+
+    /// `(0..<count).map(transform)` computed in chunks on all cores.
+    static func parallelMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+        var out = [T?](repeating: nil, count: count)
+        let chunk = 1024
+        out.withUnsafeMutableBufferPointer { buffer in
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(count, (c + 1) * chunk) { buffer[i] = transform(i) }
+            }
+        }
+        return out.map { $0! }
     }
 }

@@ -43,7 +43,8 @@ def metrics(lists, relevant, k, catalogue):
 
 
 def main(path, k=10, neighbours=20):
-    raw = pd.read_csv(path, dtype={"StockCode": str, "CustomerID": str})
+    raw = pd.read_csv(path, dtype={"StockCode": str, "CustomerID": str}, usecols=["StockCode", "InvoiceDate", "CustomerID"])
+    raw = raw.dropna(subset=["CustomerID", "StockCode"])  # rows without a customer are not interactions
     df = pd.DataFrame({"user": raw["CustomerID"], "item": raw["StockCode"],
                        "t": pd.to_datetime(raw["InvoiceDate"])})
     train, test = leave_last(df)
