@@ -17,14 +17,30 @@ import Testing
         ])
         let lines = TableRenderer().render(data).split(separator: "\n").map(String.init)
         #expect(lines[0] == "城市      购买金额")
-        #expect(lines[2] == "上海       12.5000")
-        #expect(lines[3] == "Hangzhou         3")
+        #expect(lines[2] == "上海          12.5")
+        #expect(lines[3] == "Hangzhou       3.0")
         #expect(DisplayWidth.of(lines[2]) == DisplayWidth.of(lines[3]))
+    }
+
+    @Test func wideTablesSplitIntoBlocksRepeatingTheFirstColumn() {
+        let headers = ["id"] + (1...8).map { "column_\($0)_wide" }
+        let rows = [["a"] + (1...8).map { "value-\($0)-xxxxxx" }]
+        let text = TableRenderer(maxWidth: 60).render(headers: headers, rows: rows)
+        let blocks = text.components(separatedBy: "\n\n")
+        #expect(blocks.count > 1)
+        for block in blocks {
+            #expect(block.hasPrefix("id  column_"))
+            #expect(block.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 60 })
+        }
+        #expect(!text.contains("…"))
+        #expect(headers.allSatisfy { text.contains($0) })
     }
 
     @Test func suggestsClosestNames() {
         #expect(Suggest.closest(to: "segmnt", in: ["segment", "route", "sql"]) == ["segment"])
         #expect(Suggest.closest(to: "zzzzzz", in: ["segment"]).isEmpty)
+        #expect(Suggest.closest(to: "购买", in: ["城市", "购买金额", "购买频率"], limit: 3) == ["购买金额", "购买频率"])
+        #expect(Suggest.closest(to: "shwo", in: ["show", "sql"]) == ["show"])
     }
 
     @Test func seededGeneratorIsDeterministic() {

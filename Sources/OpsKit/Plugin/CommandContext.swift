@@ -49,6 +49,12 @@ public struct StagedDataset: Sendable {
     public let name: String
     public let dataset: Dataset
     public let provenance: Provenance
+
+    public init(name: String, dataset: Dataset, provenance: Provenance) {
+        self.name = name
+        self.dataset = dataset
+        self.provenance = provenance
+    }
 }
 
 /// Everything a running command may use: datasets, output, progress,
@@ -125,8 +131,8 @@ public final class CommandContext {
     public func note(_ message: String) { print("note: " + message) }
 
     /// Prints a dataset as an aligned table (East Asian wide characters take two columns).
-    public func table(_ dataset: Dataset, maxRows: Int = 20) {
-        write(TableRenderer(maxWidth: style.width).render(dataset, maxRows: maxRows))
+    public func table(_ dataset: Dataset, maxRows: Int = 20, nullText: String = "null") {
+        write(TableRenderer(maxWidth: style.width).render(dataset, maxRows: maxRows, nullText: nullText))
     }
 
     /// Prints rows of text as an aligned table.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders rows as an aligned plain-text table whose columns line up in a
 /// terminal even with Chinese text; long cells are cut with `…`.
 public struct TableRenderer {
@@ -14,9 +16,13 @@ public struct TableRenderer {
     }
 
     /// A dataset's first `maxRows` rows, numbers right-aligned, then `(N rows)`.
-    public func render(_ dataset: Dataset, maxRows: Int = 20) -> String {
+    /// Nulls show as `nullText`.
+    public func render(_ dataset: Dataset, maxRows: Int = 20, nullText: String = "null") -> String {
         let shown = min(maxRows, dataset.rowCount)
-        let rows = (0..<shown).map { row in dataset.columns.map { cell($0, row) } }
+        let digits = dataset.columns.map { decimals(of: $0, rows: shown) }
+        let rows = (0..<shown).map { row in
+            dataset.columns.indices.map { cell(dataset.columns[$0], row, digits: digits[$0], nullText: nullText) }
+        }
         let alignments = dataset.columns.map { $0.type.isNumeric ? Alignment.right : .left }
         var text = render(headers: dataset.columnNames, rows: rows, alignments: alignments)
         let rowWord = dataset.rowCount == 1 ? "row" : "rows"
@@ -28,32 +34,78 @@ public struct TableRenderer {
         return text
     }
 
-    private func cell(_ column: Column, _ row: Int) -> String {
-        if column.isNull(row) { return "null" }
-        if case .doubles(let v) = column.values {
-            let value = v[row]
-            if value == value.rounded(), abs(value) < 1e12 { return ValueFormat.double(value) }
-            return ValueFormat.fixed(value, digits: abs(value) >= 1000 ? 2 : 4)
+    private func cell(_ column: Column, _ row: Int, digits: Int, nullText: String) -> String {
+        if column.isNull(row) { return nullText }
+        if case .doubles(let v) = column.values, v[row].isFinite, abs(v[row]) < 1e15 {
+            return ValueFormat.fixed(v[row], digits: digits)
         }
         return column.formatted(at: row).replacingNewlines()
     }
 
-    /// Rows of text under a header line and a rule.
+    /// Decimals shown for a double column: as many as the shown values need, at most 4
+    /// (2 when the values are large), the same for every row so the points line up.
+    private func decimals(of column: Column, rows: Int) -> Int {
+        guard case .doubles(let values) = column.values else { return 0 }
+        var needed = 0
+        var largest = 0.0
+        for row in 0..<rows where !column.isNull(row) && values[row].isFinite {
+            let value = values[row]
+            largest = max(largest, abs(value))
+            while needed < 4 {
+                let scale = pow(10.0, Double(needed))
+                if abs((value * scale).rounded() - value * scale) < 1e-9 * max(1, abs(value * scale)) { break }
+                needed += 1
+            }
+        }
+        return largest >= 1000 ? min(needed, 2) : needed
+    }
+
+    /// Rows of text under a header line and a rule. A table wider than
+    /// `maxWidth` is split into blocks of columns, each repeating the first column.
     public func render(headers: [String], rows: [[String]], alignments: [Alignment]? = nil) -> String {
-        let columnCount = headers.count
+        let aligns = alignments ?? Array(repeating: .left, count: headers.count)
         var widths = headers.map { min(DisplayWidth.of($0), maxCellWidth) }
         for row in rows {
-            for (i, value) in row.enumerated() where i < columnCount {
+            for (i, value) in row.enumerated() where i < headers.count {
                 widths[i] = max(widths[i], min(DisplayWidth.of(value), maxCellWidth))
             }
         }
+        return columnBlocks(widths).map { block in
+            renderBlock(block, headers: headers, rows: rows, widths: widths, alignments: aligns)
+        }.joined(separator: "\n")
+    }
+
+    /// Groups column indices so that each group fits `maxWidth`; later groups start with column 0.
+    private func columnBlocks(_ widths: [Int]) -> [[Int]] {
+        guard widths.reduce(0, +) + max(0, widths.count - 1) * 2 > maxWidth, widths.count > 1 else {
+            return [Array(widths.indices)]
+        }
+        var blocks: [[Int]] = []
+        var current = [0]
+        var used = widths[0]
+        for i in 1..<widths.count {
+            if used + 2 + widths[i] > maxWidth, current.count > 1 {
+                blocks.append(current)
+                current = [0]
+                used = widths[0]
+            }
+            current.append(i)
+            used += 2 + widths[i]
+        }
+        blocks.append(current)
+        return blocks
+    }
+
+    private func renderBlock(
+        _ block: [Int], headers: [String], rows: [[String]], widths allWidths: [Int], alignments: [Alignment]
+    ) -> String {
+        var widths = block.map { allWidths[$0] }
         shrink(&widths)
-        let aligns = alignments ?? Array(repeating: .left, count: columnCount)
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
-            for i in 0..<columnCount {
-                let value = DisplayWidth.truncate(i < cells.count ? cells[i] : "", to: widths[i])
-                parts.append(DisplayWidth.pad(value, to: widths[i], rightAligned: aligns[i] == .right))
+            for (k, i) in block.enumerated() {
+                let value = DisplayWidth.truncate(i < cells.count ? cells[i] : "", to: widths[k])
+                parts.append(DisplayWidth.pad(value, to: widths[k], rightAligned: alignments[i] == .right))
             }
             return parts.joined(separator: "  ").trailingSpacesRemoved() + "\n"
         }
@@ -63,7 +115,7 @@ public struct TableRenderer {
         return text
     }
 
-    /// Narrows the widest columns until the table fits `maxWidth`.
+    /// Narrows the widest columns until the block fits `maxWidth`.
     private func shrink(_ widths: inout [Int]) {
         let separators = max(0, widths.count - 1) * 2
         while widths.reduce(0, +) + separators > maxWidth {

@@ -1,0 +1,129 @@
+import ArgumentParser
+import OpsKit
+
+struct HelpCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(commandName: "help", abstract: "List commands, or show one command's options and examples.")
+    static let examples = ["help", "help segment", "help segment kmeans"]
+
+    @Argument(help: "A command, a plugin, or a plugin and one of its commands.") var words: [String] = []
+
+    func run(in session: Session, context: CommandContext) throws {
+        let formatter = HelpFormatter(registry: session.registry, width: context.style.width)
+        guard let first = words.first else { return context.write(formatter.overview()) }
+        if let entry = session.registry.builtin(named: first) { return context.write(formatter.commandHelp(entry)) }
+        switch try session.registry.resolve(words) {
+        case .pluginHelp(let plugin):
+            context.write(formatter.pluginHelp(plugin))
+        case .command(let entry, _):
+            if words.count == 2, entry.path.last != words[1], let plugin = session.registry.plugin(named: first) {
+                let names = plugin.commands.compactMap { $0.path.last }
+                throw OpsError(
+                    Strings.unknownSubcommand(words[1], plugin: first, suggestion: Suggest.closest(to: words[1], in: names).first),
+                    hint: Strings.pluginCommandsHint(first, names))
+            }
+            context.write(formatter.commandHelp(entry))
+        case .empty:
+            context.write(formatter.overview())
+        }
+    }
+}
+
+struct PluginsCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(commandName: "plugins", abstract: "List the loaded plugins, their versions and commands.")
+    static let examples = ["plugins"]
+
+    func run(in session: Session, context: CommandContext) throws {
+        let rows = session.registry.plugins.map { plugin in
+            [plugin.name, plugin.version, String(plugin.apiVersion), plugin.commands.compactMap { $0.path.last }.joined(separator: ", ")]
+        }
+        context.table(headers: ["plugin", "version", "api", "commands"], rows: rows)
+        for (name, reason) in session.registry.rejected { context.warn("plugin \(name) not loaded: \(reason)") }
+    }
+}
+
+struct SetCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Set the session's seed (set seed N) or a script variable (set NAME VALUE).")
+    static let examples = ["set seed 7", "set month 2026-11"]
+
+    @Argument(help: "seed, or a variable name.") var name: String
+    @Argument(help: "The value.") var value: String
+
+    func run(in session: Session, context: CommandContext) throws {
+        if name == "seed" {
+            guard let seed = UInt64(value) else {
+                throw OpsError.invalidOption("set seed", "'\(value)' is not a whole number ≥ 0", hint: "e.g. set seed 42")
+            }
+            session.seed = seed
+            return context.print(Strings.seedSet(seed))
+        }
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !name.isEmpty else {
+            throw OpsError.invalidOption("set", "'\(name)' is not a variable name", hint: "use letters, digits and _")
+        }
+        session.variables[name] = value
+        context.print(Strings.variableSet(name, value))
+    }
+}
+
+struct HistoryCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the commands run in this session.")
+    static let examples = ["history", "history --last 5"]
+
+    @Option(help: "Show only the last N commands.") var last: Int?
+
+    func run(in session: Session, context: CommandContext) throws {
+        let lines = Array(session.history.dropLast())  // the `history` line itself is last
+        let start = max(0, lines.count - (last ?? lines.count))
+        for i in start..<lines.count { context.print(DisplayWidth.pad(String(i + 1), to: 5, rightAligned: true) + "  " + lines[i]) }
+    }
+}
+
+struct QuitCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(commandName: "quit", abstract: "Leave the workbench (Ctrl-D does the same).")
+    static let examples = ["quit"]
+
+    func run(in session: Session, context: CommandContext) throws { session.requestQuit() }
+}
+
+struct SourceCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(commandName: "source", abstract: "Run the commands of a script file in this session.")
+    static let examples = ["source examples/tour.opsb"]
+
+    @Argument(help: "Script to run.", completion: .file()) var path: String
+
+    func run(in session: Session, context: CommandContext) throws {
+        let outcome = try ScriptRunner(session: session).run(path: path, keepGoing: false)
+        if let failure = outcome.failures.first { throw OpsError(Strings.sourceFailed(failure.location)) }
+    }
+}
+
+struct RecordCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record", abstract: "Record commands and their output to a transcript (record stop ends it).",
+        discussion: "Replay a transcript with: opsbench run --check FILE")
+    static let examples = ["record session.opsb", "record stop"]
+
+    @Argument(help: "Transcript file to write, or 'stop'.", completion: .file()) var target: String
+
+    func run(in session: Session, context: CommandContext) throws {
+        if target == "stop" {
+            guard let recorder = session.recorder else { throw OpsError(Strings.notRecording) }
+            session.recorder = nil
+            try recorder.close()
+            return context.print(Strings.recordingStopped(recorder.path, commands: recorder.commandCount))
+        }
+        if session.recorder != nil { throw OpsError(Strings.alreadyRecording, hint: "record stop first") }
+        session.recorder = try TranscriptRecorder(path: target)
+        context.print(Strings.recording(target))
+    }
+}
+
+/// Every built-in command, in the order `help` lists them.
+enum BuiltinCatalog {
+    static let all: [any BuiltinCommand.Type] = [
+        HelpCommand.self, PluginsCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
+        DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, DropCommand.self,
+        RenameCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
+        QuitCommand.self,
+    ]
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import OpsKit
+
+struct DatasetsCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(commandName: "datasets", abstract: "List the workspace's datasets.")
+    static let examples = ["datasets"]
+
+    func run(in session: Session, context: CommandContext) throws {
+        let names = session.workspace.datasetNames
+        guard !names.isEmpty else { return context.print(Strings.noDatasets) }
+        let rows = names.compactMap { session.workspace.entry(named: $0) }.map { entry in
+            [entry.name, String(entry.rowCount), String(entry.schema.count), entry.provenance?.command ?? ""]
+        }
+        context.table(headers: ["name", "rows", "columns", "made by"], rows: rows, alignments: [.left, .right, .right, .left])
+    }
+}
+
+struct ShowCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a dataset's first rows as a table.")
+    static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额"]
+
+    @Argument(help: "Dataset to show.", completion: Completion.dataset) var name: String
+    @Option(help: "Number of rows to show.") var rows = 10
+    @Option(help: "Columns to show, comma-separated.", completion: Completion.columns) var columns: String?
+
+    func validate() throws {
+        if rows < 0 { throw ValidationError("--rows must be 0 or more") }
+    }
+
+    func run(in session: Session, context: CommandContext) throws {
+        var dataset = try context.dataset(name)
+        if let columns { dataset = try Dataset(columns: try dataset.columns(list: columns, option: "--columns")) }
+        context.table(dataset, maxRows: rows)
+    }
+}
+
+struct DescribeCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe", abstract: "Summary statistics of every column (numbers and text).")
+    static let examples = ["describe users"]
+
+    @Argument(help: "Dataset to describe.", completion: Completion.dataset) var name: String
+    @OptionGroup var result: ResultNameOption
+
+    func run(in session: Session, context: CommandContext) throws {
+        let statistics = DatasetStatistics.describe(try context.dataset(name))
+        context.table(statistics, maxRows: statistics.rowCount, nullText: "")
+        if let target = result.name { try context.store(statistics, as: target) }
+    }
+}
+
+struct SchemaCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema", abstract: "Column names and types of a dataset, and how it was made.")
+    static let examples = ["schema users"]
+
+    @Argument(help: "Dataset.", completion: Completion.dataset) var name: String
+
+    func run(in session: Session, context: CommandContext) throws {
+        guard let entry = session.workspace.entry(named: name) else {
+            throw OpsError.unknownDataset(name, available: session.workspace.datasetNames)
+        }
+        context.table(headers: ["column", "type"], rows: entry.schema.map { [$0.name, $0.type.rawValue] })
+        context.print("\(entry.rowCount) rows")
+        if let provenance = entry.provenance {
+            context.print("made by: \(provenance.command)")
+            if !provenance.inputs.isEmpty { context.print("inputs: " + provenance.inputs.joined(separator: ", ")) }
+            if let seed = provenance.seed { context.print("seed: \(seed)") }
+        }
+    }
+}
+
+struct SQLCommand: BuiltinCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql", abstract: "Run an SQLite query over the workspace's datasets.",
+        discussion: "Datasets are tables under their own names; quote Chinese names with double quotes inside the query.")
+    static let examples = [
+        #"sql "SELECT 城市, count(*) AS n FROM users GROUP BY 城市 ORDER BY n DESC""#,
+        #"sql "SELECT * FROM orders WHERE amount > 1000" --as big_orders"#,
+    ]
+
+    @Argument(help: "The query.") var query: String
+    @Option(help: "Rows to show.") var rows = 20
+    @OptionGroup var result: ResultNameOption
+
+    func run(in session: Session, context: CommandContext) throws {
+        let dataset = try session.workspace.query(query)
+        context.table(dataset, maxRows: rows)
+        if let target = result.name {
+            try context.store(dataset, as: target)
+            context.print(Strings.stored(target, rows: dataset.rowCount))
+        }
+    }
+}

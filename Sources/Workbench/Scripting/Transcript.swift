@@ -1,0 +1,149 @@
+import Foundation
+import OpsKit
+
+/// The transcript format: a runnable script in which each command is followed
+/// by its sub-prompt inputs (`#< `), its output (`#| `) and, when it failed, `#! failed`.
+enum TranscriptFormat {
+    static let header = "# opsbench transcript — replay with: opsbench run --check FILE"
+    static let inputPrefix = "#< "
+    static let outputPrefix = "#| "
+    static let failedMarker = "#! failed"
+
+    static func render(line: String, result: CommandResult) -> String {
+        var text = line + "\n"
+        for input in result.subInputs { text += inputPrefix + input + "\n" }
+        var output = result.output
+        if output.hasSuffix("\n") { output.removeLast() }
+        if !output.isEmpty || !result.output.isEmpty {
+            for outputLine in output.split(separator: "\n", omittingEmptySubsequences: false) {
+                text += outputLine.isEmpty ? "#|\n" : outputPrefix + outputLine + "\n"
+            }
+        }
+        if !result.succeeded { text += failedMarker + "\n" }
+        return text
+    }
+
+    /// One recorded command.
+    struct Entry {
+        var line: String
+        var lineNumber: Int
+        var inputs: [String] = []
+        var output = ""
+        var failed = false
+    }
+
+    static func parse(_ text: String) -> [Entry] {
+        var entries: [Entry] = []
+        var outputLines: [String] = []
+        func flush() {
+            guard !entries.isEmpty else { return }
+            entries[entries.count - 1].output = outputLines.isEmpty ? "" : outputLines.joined(separator: "\n") + "\n"
+            outputLines = []
+        }
+        var pending: String? = nil
+        var pendingNumber = 0
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+            if let start = pending {
+                let joined = String(start.dropLast()) + " " + line.trimmingWhitespace()
+                if LineTokenizer.continues(line) { pending = joined } else {
+                    pending = nil
+                    entries.append(Entry(line: joined, lineNumber: pendingNumber))
+                }
+                continue
+            }
+            if line.hasPrefix(inputPrefix) {
+                if !entries.isEmpty { entries[entries.count - 1].inputs.append(String(line.dropFirst(inputPrefix.count))) }
+            } else if line == "#|" {
+                outputLines.append("")
+            } else if line.hasPrefix(outputPrefix) {
+                outputLines.append(String(line.dropFirst(outputPrefix.count)))
+            } else if line == failedMarker {
+                if !entries.isEmpty { entries[entries.count - 1].failed = true }
+            } else if line.trimmingWhitespace().isEmpty || line.hasPrefix("#") {
+                continue
+            } else {
+                flush()
+                if LineTokenizer.continues(line) {
+                    pending = line
+                    pendingNumber = i + 1
+                } else {
+                    entries.append(Entry(line: line, lineNumber: i + 1))
+                }
+            }
+        }
+        flush()
+        return entries
+    }
+}
+
+/// Writes a transcript as commands run (`record FILE` ... `record stop`).
+final class TranscriptRecorder {
+    let path: String
+    private var text = TranscriptFormat.header + "\n"
+    private(set) var commandCount = 0
+
+    init(path: String) throws {
+        self.path = path
+        try write()
+    }
+
+    func record(line: String, result: CommandResult) {
+        let trimmed = line.trimmingWhitespace()
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
+        text += TranscriptFormat.render(line: trimmed, result: result)
+        commandCount += 1
+        try? write()
+    }
+
+    func close() throws { try write() }
+
+    private func write() throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw OpsError("cannot write transcript '\(path)': \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Replays a transcript and compares each command's output with the recorded one.
+public struct TranscriptChecker {
+    public struct Mismatch {
+        public var location: String
+        public var command: String
+        /// A unified diff, recorded (---) against replayed (+++).
+        public var diff: String
+    }
+
+    let session: Session
+
+    public init(session: Session) { self.session = session }
+
+    /// Returns the first mismatch, or nil when every output matches.
+    public func check(path: String) throws -> (commands: Int, mismatch: Mismatch?) {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw OpsError("cannot read transcript '\(path)'")
+        }
+        let entries = TranscriptFormat.parse(text)
+        let previousReader = session.lineReader
+        defer { session.lineReader = previousReader }
+        for (n, entry) in entries.enumerated() {
+            var inputs = entry.inputs[...]
+            session.lineReader = { _ in inputs.popFirst() }
+            let result = session.execute(entry.line)
+            var expected = entry.output
+            var actual = result.output
+            if entry.failed != !result.succeeded {
+                expected += entry.failed ? TranscriptFormat.failedMarker + "\n" : ""
+                actual += result.succeeded ? "" : TranscriptFormat.failedMarker + "\n"
+            }
+            if expected != actual {
+                let diff = UnifiedDiff.make(
+                    old: expected, new: actual, oldLabel: "\(path):\(entry.lineNumber) (recorded)", newLabel: "replayed")
+                return (n + 1, Mismatch(location: "\(path):\(entry.lineNumber)", command: entry.line, diff: diff))
+            }
+        }
+        return (entries.count, nil)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import OpsKit
+
+/// Help text generated from the registry and the commands' declarations.
+struct HelpFormatter {
+    let registry: CommandRegistry
+    let width: Int
+
+    /// `help`: every command, built-ins then plugins.
+    func overview() -> String {
+        var text = "Built-in commands:\n"
+        text += rows(registry.builtins.map { ($0.fullName, $0.abstract) })
+        for plugin in registry.plugins {
+            text += "\n\(plugin.name) — \(plugin.summary)\n"
+            text += rows(plugin.commands.map { ($0.fullName, $0.abstract) })
+        }
+        text += "\nType 'help COMMAND' (e.g. 'help load', 'help segment kmeans') for options and examples.\n"
+        return text
+    }
+
+    /// `help PLUGIN`.
+    func pluginHelp(_ plugin: PluginEntry) -> String {
+        var text = "\(plugin.name) \(plugin.version) — \(plugin.summary)\n\nCommands:\n"
+        text += rows(plugin.commands.map { ($0.fullName, $0.abstract) })
+        if let fallback = plugin.defaultCommand {
+            text += "\n'\(plugin.name) ARGS' without a command runs '\(fallback.fullName)'.\n"
+        }
+        let examples = plugin.commands.flatMap { $0.examples.prefix(1) }
+        if !examples.isEmpty { text += "\nExamples:\n" + examples.map { "  \($0)\n" }.joined() }
+        return text
+    }
+
+    /// `help COMMAND` / `COMMAND --help`: the generated help with the full command path, then examples.
+    func commandHelp(_ entry: CommandEntry) -> String {
+        var text = entry.type.helpMessage(columns: width)
+        if entry.path.count > 1 {
+            let name = entry.path.last!
+            text = text.replacingOccurrences(of: "USAGE: \(name) ", with: "USAGE: \(entry.fullName) ")
+            text = text.replacingOccurrences(of: "USAGE: \(name)\n", with: "USAGE: \(entry.fullName)\n")
+        }
+        if !text.hasSuffix("\n") { text += "\n" }
+        if !entry.examples.isEmpty {
+            text += "\nEXAMPLES:\n" + entry.examples.map { "  \($0)\n" }.joined()
+        }
+        return text
+    }
+
+    private func rows(_ items: [(String, String)]) -> String {
+        let nameWidth = min(28, (items.map { DisplayWidth.of($0.0) }.max() ?? 0))
+        return items.map { name, abstract in
+            "  " + DisplayWidth.pad(name, to: nameWidth) + "  " + abstract + "\n"
+        }.joined()
+    }
+}
+
+import Foundation

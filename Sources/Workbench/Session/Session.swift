@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import OpsKit
+
+/// What one executed line produced.
+public struct CommandResult: Sendable {
+    /// Everything the command printed, as plain text.
+    public var output: String
+    public var succeeded: Bool
+    /// Lines the command read from its sub-prompt (e.g. `ask chat`), in order.
+    public var subInputs: [String]
+}
+
+/// A workbench session: the workspace, the command registry, settings and
+/// recording. Lines go in, text comes out; the REPL, `opsbench run` and the
+/// tests all drive a session the same way.
+public final class Session {
+    public let workspace: Workspace
+    public let registry: CommandRegistry
+    /// Where output goes as it is produced (the terminal, or a buffer).
+    public var output: OutputSink
+    public var style: OutputStyle
+    /// Draws progress lines; set by the REPL when stderr is a terminal.
+    public var progressDisplay: ProgressDisplay?
+    /// Reads sub-prompt lines (`ask chat`): the REPL's line editor or the running script.
+    public var lineReader: ((String) -> String?)?
+    public let cancellation: CancellationFlag
+
+    /// `set seed N`: default for every `--seed`.
+    public var seed: UInt64 = 42
+    /// `${NAME}` values from `--set NAME=VALUE` and `set NAME VALUE`.
+    public var variables: [String: String] = [:]
+    /// Lines executed in this session, in order.
+    public private(set) var history: [String] = []
+    /// Set by `quit`.
+    public private(set) var quitRequested = false
+    var recorder: TranscriptRecorder?
+    /// Scripts being run by `source`, to refuse a script that sources itself.
+    var sourceStack: [String] = []
+    /// Nesting of `execute` calls (`source` runs commands inside a command).
+    private var depth = 0
+
+    public init(
+        workspace: Workspace, plugins: [any Plugin.Type], output: OutputSink = TextBuffer(), style: OutputStyle = .plain,
+        cancellation: CancellationFlag = .global
+    ) {
+        self.workspace = workspace
+        self.registry = CommandRegistry(plugins: plugins)
+        self.output = output
+        self.style = style
+        self.cancellation = cancellation
+    }
+
+    /// A session on a new workspace in a temporary directory (tests, throwaway work).
+    public static func temporary(plugins: [any Plugin.Type]) throws -> Session {
+        Session(workspace: try Workspace.temporary(), plugins: plugins, cancellation: CancellationFlag())
+    }
+
+    /// Runs one line (a command, a comment or nothing) and returns what it printed.
+    @discardableResult
+    public func execute(_ line: String) -> CommandResult {
+        let baseOutput = output
+        let capture = CapturingSink(forwardingTo: baseOutput)
+        let recorderBefore = recorder
+        output = capture  // commands run by `source` print into this command's output
+        depth += 1
+        var subInputs: [String] = []
+        let succeeded = run(line, sink: capture, subInputs: &subInputs)
+        depth -= 1
+        output = baseOutput
+        let result = CommandResult(output: capture.text, succeeded: succeeded, subInputs: subInputs)
+        if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
+        return result
+    }
+
+    /// Marks the session as finished (`quit`).
+    func requestQuit() { quitRequested = true }
+
+    private func run(_ rawLine: String, sink: CapturingSink, subInputs: inout [String]) -> Bool {
+        let trimmed = rawLine.trimmingWhitespace()
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return true }
+        history.append(trimmed)
+        cancellation.reset()
+        var reads: [String] = []
+        defer { subInputs = reads }
+        do {
+            let line = try VariableExpander.expand(trimmed, variables: variables)
+            let tokens = try LineTokenizer.tokenize(line)
+            switch try registry.resolve(tokens) {
+            case .empty:
+                return true
+            case .pluginHelp(let plugin):
+                sink.write(HelpFormatter(registry: registry, width: style.width).pluginHelp(plugin))
+                return true
+            case .command(let entry, let arguments):
+                let context = CommandContext(
+                    commandLine: line, style: style, defaultSeed: seed, source: workspace, sink: sink,
+                    progressDisplay: progressDisplay, cancellation: cancellation,
+                    lineReader: { [weak self] prompt in
+                        let next = self?.lineReader?(prompt)
+                        if let next { reads.append(next) }
+                        return next
+                    })
+                guard let command = try parse(entry, arguments, sink: sink) else { return true }
+                try invoke(command, context: context)
+                if !context.staged.isEmpty { try workspace.apply(context.staged.map { .put($0) }) }
+                return true
+            }
+        } catch {
+            sink.write(Strings.describe(error))
+            return false
+        }
+    }
+
+    /// Parses arguments; prints help and returns nil for `--help`.
+    private func parse(_ entry: CommandEntry, _ arguments: [String], sink: OutputSink) throws -> ParsableCommand? {
+        do {
+            let command = try entry.type.parseAsRoot(arguments)
+            if command is any BuiltinCommand || command is any PluginCommand { return command }
+            // argument-parser answers `--help` on a root command with its own help command
+            sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
+            return nil
+        } catch {
+            let code = entry.type.exitCode(for: error)
+            if code == .success {
+                sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
+                return nil
+            }
+            throw ArgumentError(entry: entry, message: entry.type.message(for: error))
+        }
+    }
+
+    private func invoke(_ command: ParsableCommand, context: CommandContext) throws {
+        if var builtin = command as? any BuiltinCommand {
+            try builtin.run(in: self, context: context)
+        } else if var pluginCommand = command as? any PluginCommand {
+            try pluginCommand.run(in: context)
+        } else {
+            throw OpsError("'\(context.commandLine)' is not runnable")
+        }
+    }
+}
+
+/// A parse error of a command's arguments, with suggestions for mistyped options.
+struct ArgumentError: Error, CustomStringConvertible {
+    let entry: CommandEntry
+    let message: String
+
+    var description: String {
+        var text = "error: " + message.trimmingWhitespace()
+        if let unknown = Self.unknownOption(in: message),
+            let close = Suggest.closest(to: unknown, in: entry.signature.optionNames).first
+        {
+            text += " — did you mean '\(close)'?"
+        }
+        return text + "\nhint: " + Strings.seeCommandHelp(entry.fullName) + "\n"
+    }
+
+    /// The option named in argument-parser's "Unknown option '--x'" message.
+    static func unknownOption(in message: String) -> String? {
+        guard let range = message.range(of: "Unknown option '") else { return nil }
+        let rest = message[range.upperBound...]
+        guard let end = rest.firstIndex(of: "'") else { return nil }
+        return String(rest[..<end])
+    }
+}
+
+/// Forwards output and keeps a copy for the command's result.
+final class CapturingSink: OutputSink {
+    private let next: OutputSink
+    private(set) var text = ""
+
+    init(forwardingTo next: OutputSink) { self.next = next }
+
+    func write(_ text: String) {
+        self.text += text
+        next.write(text)
+    }
+}

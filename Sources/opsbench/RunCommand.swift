@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import OpsKit
+import Workbench
+
+/// `opsbench run FILE [--set NAME=VALUE ...] [--keep-going]` and `opsbench run --check TRANSCRIPT`.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: Strings.runAbstract, discussion: Strings.runDiscussion)
+
+    @Argument(help: ArgumentHelp(Strings.scriptHelp, valueName: "file"), completion: .file())
+    var file: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(Strings.setHelp, valueName: "name=value"))
+    var assignments: [String] = []
+
+    @Flag(help: ArgumentHelp(Strings.keepGoingHelp)) var keepGoing = false
+    @Flag(help: ArgumentHelp(Strings.checkHelp)) var check = false
+    @OptionGroup var options: WorkspaceOptions
+
+    func validate() throws {
+        for assignment in assignments where Self.variable(assignment) == nil {
+            throw ValidationError(Strings.badAssignment(assignment))
+        }
+        if check && keepGoing { throw ValidationError(Strings.checkWithKeepGoing) }
+    }
+
+    func run() throws {
+        if check { try checkTranscript() } else { try runScript() }
+    }
+
+    private func runScript() throws {
+        let progress = TerminalProgress.forStandardError()
+        let session = try options.makeSession(output: StandardOutput(progress: progress), style: Terminal.outputStyle())
+        session.progressDisplay = progress
+        setVariables(of: session)
+        let outcome: ScriptOutcome
+        do {
+            outcome = try ScriptRunner(session: session).run(path: file, keepGoing: keepGoing)
+        } catch {
+            Terminal.writeError(Strings.error(error))
+            throw ExitCode.failure
+        }
+        for failure in outcome.failures {
+            Terminal.writeError(Strings.scriptFailure(location: failure.location, message: failure.message))
+        }
+        guard outcome.succeeded else {
+            if keepGoing { Terminal.writeError(Strings.failureCount(outcome.failures.count, commands: outcome.commands)) }
+            throw ExitCode.failure
+        }
+    }
+
+    /// Replays a transcript with plain output, in a fresh temporary workspace unless `--workspace` is given.
+    private func checkTranscript() throws {
+        let scratch = options.workspace == nil ? try Self.scratchWorkspace() : nil
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        let session = try options.makeSession(output: TextBuffer(), style: .plain, directory: scratch)
+        setVariables(of: session)
+        let commands: Int
+        let mismatch: TranscriptChecker.Mismatch?
+        do {
+            (commands, mismatch) = try TranscriptChecker(session: session).check(path: file)
+        } catch {
+            Terminal.writeError(Strings.error(error))
+            throw ExitCode.failure
+        }
+        if let mismatch {
+            Terminal.writeError(Strings.transcriptDiffers(location: mismatch.location, command: mismatch.command))
+            StandardOutput().write(mismatch.diff.hasSuffix("\n") ? mismatch.diff : mismatch.diff + "\n")
+            throw ExitCode.failure
+        }
+        StandardOutput().write(Strings.transcriptMatches(file, commands: commands))
+    }
+
+    private func setVariables(of session: Session) {
+        for assignment in assignments {
+            if let (name, value) = Self.variable(assignment) { session.variables[name] = value }
+        }
+    }
+
+    /// `NAME=VALUE` split, or nil when NAME is empty or not a variable name.
+    private static func variable(_ assignment: String) -> (String, String)? {
+        guard let equals = assignment.firstIndex(of: "=") else { return nil }
+        let name = String(assignment[..<equals])
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        return (name, String(assignment[assignment.index(after: equals)...]))
+    }
+
+    private static func scratchWorkspace() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("opsbench-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,1 @@
+"""Seeded synthetic e-commerce sample data for opsbench (standard library only)."""
