@@ -12,6 +12,14 @@ enum LineRead: Equatable {
     case end
 }
 
+/// Which history Up, Down and Ctrl-R go through.
+enum HistoryKind {
+    /// Commands at the `opsbench>` prompt, kept in the history file.
+    case commands
+    /// Lines typed at a command's own prompt (`ask>`), kept for this session only.
+    case input
+}
+
 /// The shell's libedit line editor: wide-character editing (Chinese is edited
 /// per character), emacs bindings, history persisted to a file, Ctrl-R search
 /// and Tab completion through the session's ``Completer``.
@@ -21,6 +29,8 @@ enum LineRead: Equatable {
 final class LineEditor {
     private let editor: OpaquePointer
     private let history: OpaquePointer
+    private let inputHistory: OpaquePointer
+    private var activeHistory: OpaquePointer
     private let historyPath: String
     private let completer: Completer
     private let registry: CommandRegistry
@@ -44,18 +54,22 @@ final class LineEditor {
     init?(session: Session, historyPath: String) {
         Self.prepareLocale()
         guard let editor = el_init("opsbench", stdin, stdout, stderr) else { return nil }
-        guard let history = history_winit() else {
+        guard let history = history_winit(), let inputHistory = history_winit() else {
             el_end(editor)
             return nil
         }
         self.editor = editor
         self.history = history
+        self.inputHistory = inputHistory
+        self.activeHistory = history
         self.historyPath = historyPath
         self.completer = Completer(session: session)
         self.registry = session.registry
 
-        opsbench_history_setsize(history, Self.historySize)
-        opsbench_history_setunique(history, 1)
+        for list in [history, inputHistory] {
+            opsbench_history_setsize(list, Self.historySize)
+            opsbench_history_setunique(list, 1)
+        }
         _ = opsbench_history_load(history, historyPath)
 
         opsbench_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
@@ -91,8 +105,10 @@ final class LineEditor {
         setlocale(LC_NUMERIC, "C")
     }
 
-    /// Reads one line with `prompt`.
-    func readLine(prompt text: String) -> LineRead {
+    /// Reads one line with `prompt`; Up, Down and Ctrl-R go through the history of that `kind`.
+    func readLine(prompt text: String, history kind: HistoryKind = .commands) -> LineRead {
+        activeHistory = kind == .commands ? history : inputHistory
+        opsbench_el_set_history(editor, activeHistory)
         promptText = text
         decoder = mbstate_t()
         interrupted = false
@@ -113,12 +129,12 @@ final class LineEditor {
         return .line(line)
     }
 
-    /// Adds a command to the history and saves the history file.
-    func remember(_ line: String) {
+    /// Adds a line to a history; commands are saved to the history file at once.
+    func remember(_ line: String, in kind: HistoryKind = .commands) {
         let entry = line.trimmingWhitespace()
         guard !entry.isEmpty else { return }
-        opsbench_history_enter(history, entry.wideCString)
-        _ = opsbench_history_save(history, historyPath)
+        opsbench_history_enter(kind == .commands ? history : inputHistory, entry.wideCString)
+        if kind == .commands { _ = opsbench_history_save(history, historyPath) }
     }
 
     /// Restores the terminal and releases libedit (idempotent).
@@ -127,18 +143,19 @@ final class LineEditor {
         closed = true
         el_end(editor)
         history_wend(history)
+        history_wend(inputHistory)
         prompt.deallocate()
     }
 
     // MARK: Editing from key functions
 
-    /// The history, newest line first.
+    /// The history being used, newest line first.
     func historyLines() -> [String] {
         var lines: [String] = []
-        var entry = opsbench_history_step(history, H_FIRST)
+        var entry = opsbench_history_step(activeHistory, H_FIRST)
         while let wide = entry {
             lines.append(String(wide: wide, count: wcslen(wide)))
-            entry = opsbench_history_step(history, H_NEXT)
+            entry = opsbench_history_step(activeHistory, H_NEXT)
         }
         return lines
     }
@@ -218,7 +235,8 @@ final class LineEditor {
                     opsbench_el_prep_term(editor, 0)
                     opsbench_el_prep_term(editor, 1)
                     el_resize(editor)
-                    opsbench_el_refresh(editor)
+                    noteDisplay()  // terminals reflow the line to the new width: find where it starts
+                    redraw()
                 }
                 continue
             }

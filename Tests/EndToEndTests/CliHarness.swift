@@ -105,7 +105,8 @@ final class PseudoTerminal {
     let screen = TerminalScreen(columns: PseudoTerminal.columns, rows: PseudoTerminal.rows)
 
     /// Starts `opsbench ARGUMENTS` as the leader of a new session whose controlling terminal is the pty's slave.
-    init(_ arguments: [String] = [], in directory: TemporaryDirectory) throws {
+    /// `locale` replaces `LANG` (nil: no LANG at all, the bare C locale).
+    init(_ arguments: [String] = [], in directory: TemporaryDirectory, locale: String? = "C.UTF-8") throws {
         // posix_openpt/unlockpt/ptsname are not visible from Swift's Glibc module: the same through /dev/ptmx.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         var unlock: Int32 = 0
@@ -140,7 +141,9 @@ final class PseudoTerminal {
         let command = ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", directory.path]
             + [OpsbenchBinary.path ?? "opsbench"] + arguments
         let argv = command.map { strdup($0) } + [nil]
-        let envp = directory.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var environment = directory.environment
+        environment["LANG"] = locale
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
         var child: pid_t = 0
         let spawned = posix_spawn(&child, argv[0]!, &actions, &attributes, argv, envp)
@@ -161,7 +164,7 @@ final class PseudoTerminal {
     }
 
     // Keys
-    static let enter = "\r", tab = "\t", backspace = "\u{7F}", ctrlC = "\u{03}", ctrlD = "\u{04}", ctrlR = "\u{12}"
+    static let enter = "\r", tab = "\t", backspace = "\u{7F}", ctrlC = "\u{03}", ctrlD = "\u{04}", ctrlR = "\u{12}", ctrlU = "\u{15}"
     static let up = "\u{1B}[A", left = "\u{1B}[D", right = "\u{1B}[C", home = "\u{1B}[H", end = "\u{1B}[F"
 
     /// Types keys (UTF-8) as a user would.

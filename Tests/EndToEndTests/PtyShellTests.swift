@@ -13,8 +13,8 @@ struct PtyShellTests {
     init() throws { directory = try TemporaryDirectory() }
 
     /// A shell waiting at its first prompt.
-    private func shell() throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(in: directory)
+    private func shell(locale: String? = "C.UTF-8") throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(in: directory, locale: locale)
         try #require(terminal.waitFor("opsbench>"), "no prompt; \(terminal.dump)")
         return terminal
     }
@@ -28,8 +28,10 @@ struct PtyShellTests {
             "'\(command)' did not print '\(output)'; \(terminal.dump)")
     }
 
-    @Test func chineseIsTypedMovedOverAndDeletedPerCharacter() throws {
-        let terminal = try shell()
+    /// With a UTF-8 locale, and with none at all (the shell then edits in UTF-8 anyway).
+    @Test(arguments: ["C.UTF-8", nil])
+    func chineseIsTypedMovedOverAndDeletedPerCharacter(locale: String?) throws {
+        let terminal = try shell(locale: locale)
         terminal.type("set 名称 购买金额")
         try #require(terminal.wait { $0.cursorLine == "opsbench> set 名称 购买金额" }, "\(terminal.dump)")
         #expect(terminal.screen.cursorColumn == "opsbench> set 名称 购买金额".count + 6, "6 wide characters, 2 cells each")
@@ -121,7 +123,7 @@ struct PtyShellTests {
 
     @Test func ctrlCStopsARunningScriptAndTheWorkspaceStaysIntact() throws {
         try directory.write("kept.csv", "a,b\n1,2\n")
-        let steps = 5000
+        let steps = 3000
         try directory.write("long.opsb", (0..<steps).map { "set seed \($0)\n" }.joined())
         let terminal = try shell()
         try run(terminal, "load kept kept.csv", expecting: "loaded kept")
@@ -134,5 +136,49 @@ struct PtyShellTests {
         withKnownIssue("Session.execute resets the cancellation flag for each command a script runs, so Ctrl-C cannot stop 'source' yet") {
             #expect(terminal.screen.text.contains("cancelled") && !terminal.screen.text.contains(finished))
         }
+    }
+
+    @Test func ctrlCCancelsALongCommandShowingProgressAndTheWorkspaceStaysIntact() throws {
+        var state: UInt64 = 7
+        var csv = "a,b,c\n"
+        for _ in 0..<3_000 {
+            let values = (0..<3).map { _ -> String in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return String(state >> 44)
+            }
+            csv += values.joined(separator: ",") + "\n"
+        }
+        try directory.write("points.csv", csv)
+        let terminal = try shell()
+        try run(terminal, "load points points.csv", expecting: "loaded points")
+        // Thousands of k-means runs: far longer than the test waits, unless Ctrl-C stops it.
+        terminal.type("segment kmeans points --features a,b,c --k 8 --n-init 100000 --max-iter 20 --tol 0 --as clusters" + Keys.enter)
+        #expect(terminal.waitFor("k-means k=8"), "a progress line while it runs; \(terminal.dump)")
+        #expect(terminal.screen.cursorLine.contains("/100,000"), "count/total on the progress line: \(terminal.screen.cursorLine)")
+        terminal.type(Keys.ctrlC)
+        #expect(terminal.wait { $0.text.contains("cancelled") && $0.cursorLine == "opsbench>" }, "\(terminal.dump)")
+        #expect(!terminal.screen.text.contains("k-means k=8  "), "the progress line is cleared")
+        try run(terminal, "datasets", expecting: "points")
+        #expect(!terminal.screen.text.components(separatedBy: "opsbench> datasets").last!.contains("clusters"))
+    }
+
+    static let faq = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/faq.csv").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: faq), "examples/faq.csv is not generated"))
+    func aCommandsOwnPromptReadsWithTheEditorAndKeepsItsOwnHistory() throws {
+        let terminal = try shell()
+        try run(terminal, "load faq \(Self.faq)", expecting: "loaded faq")
+        try run(terminal, "ask kb faq --question question --answer answer --intent intent --as kb", expecting: "'kb'")
+        terminal.type("ask chat --kb kb" + Keys.enter)
+        #expect(terminal.wait { $0.cursorLine == "ask>" }, "\(terminal.dump)")
+        terminal.type("怎么退货" + Keys.enter)
+        #expect(terminal.wait { $0.text.contains("bot:") && $0.cursorLine == "ask>" }, "\(terminal.dump)")
+        terminal.type(Keys.up)
+        #expect(terminal.wait { $0.cursorLine == "ask> 怎么退货" }, "Up recalls the question, not a command; \(terminal.dump)")
+        terminal.type(Keys.ctrlU + Keys.ctrlD)
+        #expect(terminal.wait { $0.text.contains("chat ended") && $0.cursorLine == "opsbench>" }, "\(terminal.dump)")
+        terminal.type(Keys.up)
+        #expect(terminal.wait { $0.cursorLine == "opsbench> ask chat --kb kb" }, "\(terminal.dump)")
     }
 }
