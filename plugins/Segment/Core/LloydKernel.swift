@@ -33,7 +33,7 @@ struct LloydKernel {
         for j in 0..<k {
             for f in 0..<d {
                 let v = centers[j * d + f]
-                transposed[f * k + j] = v
+                transposed[f * k + j] = -2 * v
                 norms[j] += v * v
             }
         }
@@ -142,7 +142,7 @@ struct DistanceTile {
     }
 
     /// For `count` rows starting at `x` (row-major, d wide), the index of the centre
-    /// minimising ‖c‖² − 2·x·c, written to `best`. `transposed` is d × k, `norms` ‖c‖².
+    /// minimising ‖c‖² − 2·x·c, written to `best`. `transposed` is d × k holding −2·c, `norms` ‖c‖².
     @inline(__always)
     mutating func nearest(_ x: UnsafePointer<Double>, count: Int, transposed: UnsafePointer<Double>, norms: UnsafePointer<Double>) {
         let padded = (count + 3) & ~3
@@ -159,18 +159,44 @@ struct DistanceTile {
             var bestScore = SIMD4<Double>(repeating: .infinity)
             var bestIndex = SIMD4<Int64>(repeating: 0)
             let group = raw + r &* 8
-            for j in 0..<k {
+            @inline(__always) func keep(_ score: SIMD4<Double>, _ j: Int) {
+                let better = score .< bestScore
+                bestScore.replace(with: score, where: better)
+                bestIndex.replace(with: SIMD4(repeating: Int64(j)), where: better)
+            }
+            // Four centres at a time: each column of the tile is loaded once for all four.
+            var j = 0
+            while j &+ 4 <= k {
+                var s0 = SIMD4<Double>(repeating: norms[j]), s1 = SIMD4<Double>(repeating: norms[j &+ 1])
+                var s2 = SIMD4<Double>(repeating: norms[j &+ 2]), s3 = SIMD4<Double>(repeating: norms[j &+ 3])
+                var weights = transposed + j
+                var offset = 0
+                for _ in 0..<d {
+                    let column = group.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                    s0 += weights[0] * column
+                    s1 += weights[1] * column
+                    s2 += weights[2] * column
+                    s3 += weights[3] * column
+                    weights += k
+                    offset &+= stride
+                }
+                keep(s0, j)
+                keep(s1, j &+ 1)
+                keep(s2, j &+ 2)
+                keep(s3, j &+ 3)
+                j &+= 4
+            }
+            while j < k {
                 var score = SIMD4<Double>(repeating: norms[j])
                 var weights = transposed + j
                 var offset = 0
                 for _ in 0..<d {
-                    score += SIMD4(repeating: -2 * weights.pointee) * group.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                    score += weights.pointee * group.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
                     weights += k
                     offset &+= stride
                 }
-                let better = score .< bestScore
-                bestScore.replace(with: score, where: better)
-                bestIndex.replace(with: SIMD4(repeating: Int64(j)), where: better)
+                keep(score, j)
+                j &+= 1
             }
             scoreStore.storeBytes(of: bestScore, toByteOffset: r &* 8, as: SIMD4<Double>.self)
             for lane in 0..<4 { best[r + lane] = Int32(bestIndex[lane]) }
