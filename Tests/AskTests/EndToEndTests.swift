@@ -51,4 +51,23 @@ struct EndToEndTests {
         r = s.execute("ask query --help")
         #expect(r.output.contains("ask \"退货要多久?\""), "\(r.output)")
     }
+
+    @Test func knowledgeBaseAndModelSurviveARestart() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ask-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let question = "ask \"钱什么时候退回来\" --kb ask_kb --model ask_intents"
+        var before = ""
+        do {
+            let s = Session(workspace: try Workspace(directory: directory), plugins: [AskPlugin.self])
+            for name in ["faq", "utterances"] {
+                #expect(s.execute("load ask_\(name) \(Examples.folder.appendingPathComponent("\(name).csv").path)").succeeded)
+            }
+            #expect(s.execute("ask kb ask_faq --question question --answer answer --intent intent --as ask_kb").succeeded)
+            #expect(s.execute("ask train ask_utterances --text text --intent intent --as ask_intents").succeeded)
+            before = s.execute(question).output
+        }
+        let reopened = Session(workspace: try Workspace(directory: directory), plugins: [AskPlugin.self])
+        let after = reopened.execute(question)
+        #expect(after.succeeded && after.output == before && before.contains("intent: refund"), "\(before)\n\(after.output)")
+    }
 }

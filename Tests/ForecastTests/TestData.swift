@@ -24,11 +24,11 @@ enum TestData {
         return rows
     }
 
-    /// Reads a plain numeric CSV's rows after `skip` leading columns.
-    static func numericRows(_ file: String, skip: Int) throws -> [[Double]] {
+    /// The last `count` fields of every row of a CSV, as numbers (leading text fields may hold quoted commas).
+    static func numericRows(_ file: String, lastFields count: Int) throws -> [[Double]] {
         let text = try String(contentsOf: forecastDirectory.appendingPathComponent(file), encoding: .utf8)
         return text.split(separator: "\n").dropFirst().map { line in
-            line.split(separator: ",", omittingEmptySubsequences: false).dropFirst(skip).compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            line.split(separator: ",", omittingEmptySubsequences: false).suffix(count).compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         }
     }
 }

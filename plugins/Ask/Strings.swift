@@ -180,3 +180,13 @@ extension AskText {
     static let noOutOfScopeHint = "add out-of-scope questions to the test set, or name their label with --oos-label"
     static func savedThreshold(_ t: Double) -> String { "stored threshold \(ValueFormat.fixed(t, digits: 3))" }
 }
+
+// MARK: Benchmark timings
+extension AskText {
+    static func indexTiming(seconds: Double, entries: Int) -> String {
+        "timing: index of \(entries) entries built in \(ValueFormat.fixed(seconds, digits: 3)) s"
+    }
+    static func latencyTiming(p50: Double, p99: Double, count: Int) -> String {
+        "timing: per question p50 \(ValueFormat.fixed(p50, digits: 3)) ms, p99 \(ValueFormat.fixed(p99, digits: 3)) ms over \(count) questions"
+    }
+}

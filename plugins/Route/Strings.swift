@@ -128,6 +128,7 @@ extension Strings {
     static let utilisationHeader = "utilisation"
     static let distanceHeader = "distance"
     static let returnHeader = "back at depot"
+    static let slackHeader = "min slack"
     static func utilisationLine(_ share: String, lowerBound: Int) -> String {
         "average utilisation \(share)%; the demand needs at least \(lowerBound) vehicle(s)"
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OpsKit
 
 /// `ask evaluate TESTSET --text COL --intent COL (--kb NAME | --model NAME)`.
@@ -42,6 +43,9 @@ struct EvaluateCommand: PluginCommand {
     @Flag(name: .customLong("save-threshold"), help: "Store the best threshold with the knowledge base and/or model.")
     var saveThreshold = false
 
+    @Flag(help: "Print per-question latency percentiles (for benchmarks; the output is then not stable).")
+    var timings = false
+
     @Option(name: .customLong("as"), help: "Store one row per question: text, expected, predicted, confidence.")
     var resultName: String?
 
@@ -53,7 +57,7 @@ struct EvaluateCommand: PluginCommand {
         let table = try context.dataset(testset)
         let texts = try table.column(text, option: "--text").stringValues()
         let expected = try table.column(intent, option: "--intent").stringValues()
-        var predictions: [RankedPrediction] = [], kept: [String] = [], skipped = 0
+        var predictions: [RankedPrediction] = [], kept: [String] = [], skipped = 0, latencies: [Double] = []
         let progress = context.progress(AskText.evaluating, total: table.rowCount)
         defer { progress.finish() }
         for row in 0..<table.rowCount {
@@ -63,7 +67,9 @@ struct EvaluateCommand: PluginCommand {
             }
             let question = texts[row]?.trimmingWhitespace() ?? "", label = expected[row]?.trimmingWhitespace() ?? ""
             if question.isEmpty || label.isEmpty { skipped += 1; continue }
+            let start = DispatchTime.now().uptimeNanoseconds
             let (ranking, confidence) = assistant.rankIntents(String(question.prefix(Assistant.maxQuestionLength)))
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             predictions.append(RankedPrediction(expected: label, ranking: ranking, confidence: confidence))
             kept.append(question)
         }
@@ -73,6 +79,11 @@ struct EvaluateCommand: PluginCommand {
         let against = [sources.kb.map { AskText.kbSource($0.name) }, sources.model.map { AskText.modelSource($0.name) }]
         context.print(AskText.evaluated(metrics, against: against.compactMap { $0 }.joined(separator: " + ")))
         context.table(headers: AskText.metricHeaders, rows: AskText.metricRows(metrics), alignments: [.left, .right])
+        if timings {
+            latencies.sort()
+            func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)] }
+            context.print(AskText.latencyTiming(p50: percentile(0.5), p99: percentile(0.99), count: latencies.count))
+        }
         if let resultName {
             func predicted(_ p: RankedPrediction) -> String { p.confidence >= metrics.threshold ? (p.top ?? oosLabel) : oosLabel }
             try context.store(

@@ -42,6 +42,9 @@ struct KBCommand: PluginCommand {
     @Option(help: "Hand-off threshold stored with the knowledge base (0…1; `ask evaluate` tunes it).")
     var threshold: Double = KnowledgeBase.defaultThreshold
 
+    @Flag(help: "Print how long building the index took (for benchmarks; the output is then not stable).")
+    var timings = false
+
     @OptionGroup var result: ResultNameOption
 
     init() {}
@@ -67,8 +70,11 @@ struct KBCommand: PluginCommand {
         if missingQuestion > 0 { context.warn(AskText.skippedRows(missingQuestion, AskText.missingQuestion)) }
         guard !entries.isEmpty else { throw OpsError(AskText.noEntries(faq), hint: AskText.noEntriesHint) }
         let progress = context.progress(AskText.indexing, total: entries.count)
+        let start = DispatchTime.now().uptimeNanoseconds
         let kb = KnowledgeBase(entries: entries, synonyms: synonymTable, parameters: BM25Parameters(k1: k1, b: b), threshold: threshold)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         progress.finish()
+        if timings { context.print(AskText.indexTiming(seconds: seconds, entries: entries.count)) }
         let name = result.name(or: AskDefaults.kb)
         try context.store(KnowledgeBaseStore.dataset(kb), as: name)
         context.print(AskText.kbSummary(

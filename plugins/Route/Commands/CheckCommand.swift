@@ -61,7 +61,7 @@ struct CheckCommand: PluginCommand {
                 problems.append(Strings.lateReturn(route: r + 1, time: ValueFormat.fixed(time, digits: digits), due: ValueFormat.double(due)))
             }
         }
-        RouteReport(problem: problem, evaluation: evaluation).print(to: context, name: routes)
+        RouteReport(problem: problem, evaluation: evaluation).print(to: context, name: routes, map: false)
         guard problems.isEmpty else {
             for line in problems.prefix(20) { context.print("  - " + line) }
             if problems.count > 20 { context.print("  - " + Strings.moreProblems(problems.count - 20)) }

@@ -1,14 +1,15 @@
 import OpsKit
 
 /// The summary printed after `route solve` and `route check`: totals, a table
-/// of load, utilisation and distance per route, and a map of the stops by route.
+/// of load, utilisation, distance (and with time windows the return time and
+/// the tightest slack before a due time) per route, and a map of the stops by route.
 struct RouteReport {
     let problem: StopsProblem
     let evaluation: RouteEvaluation
 
     private static let symbols = Array("123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
-    func print(to context: CommandContext, name: String?) {
+    func print(to context: CommandContext, name: String?, map showMap: Bool = true) {
         let instance = problem.instance
         let digits = instance.convention.displayDigits
         let total = ValueFormat.fixed(evaluation.distance, digits: digits)
@@ -17,7 +18,7 @@ struct RouteReport {
             name: name, distance: total, routes: evaluation.routes.count, stops: instance.customerCount,
             fleet: fleet, convention: Strings.conventionLabel(instance.convention)))
         var headers = [Strings.vehicleHeader, Strings.stopsHeader, Strings.loadHeader, Strings.utilisationHeader, Strings.distanceHeader]
-        if instance.hasTimeWindows { headers.append(Strings.returnHeader) }
+        if instance.hasTimeWindows { headers += [Strings.returnHeader, Strings.slackHeader] }
         var rows: [[String]] = []
         for (r, route) in evaluation.routes.enumerated() {
             var row = [
@@ -25,14 +26,17 @@ struct RouteReport {
                 ValueFormat.fixed(100 * route.load / instance.capacity, digits: 0) + "%",
                 ValueFormat.fixed(route.distance, digits: digits),
             ]
-            if instance.hasTimeWindows { row.append(ValueFormat.fixed(route.end, digits: digits)) }
+            if let due = instance.due {
+                let slack = route.visits.map { due[$0.node] - $0.arrival }.min() ?? 0
+                row += [ValueFormat.fixed(route.end, digits: digits), ValueFormat.fixed(slack, digits: digits)]
+            }
             rows.append(row)
         }
         context.table(headers: headers, rows: rows)
         let used = evaluation.routes.reduce(0) { $0 + $1.load }
         let share = ValueFormat.fixed(100 * used / (instance.capacity * Double(max(1, evaluation.routes.count))), digits: 1)
         context.print(Strings.utilisationLine(share, lowerBound: instance.vehicleLowerBound))
-        context.write(map(width: min(72, context.style.width - 2)))
+        if showMap { context.write(map(width: min(72, context.style.width - 2))) }
     }
 
     /// Stops drawn with their route's symbol; the depot is `@`.

@@ -16,7 +16,7 @@ enum RoutesTable {
                 distance.append(visit.distance)
             }
         }
-        let digits = problem.instance.convention.displayDigits + 2
+        let digits = problem.instance.convention.displayDigits
         func rounded(_ v: [Double]) -> [Double] { v.map { ($0 * pow10(digits)).rounded() / pow10(digits) } }
         return try Dataset(columns: [
             Column(name: "vehicle", integers: vehicle), Column(name: "seq", integers: seq),
