@@ -105,7 +105,8 @@ final class PseudoTerminal {
     let screen = TerminalScreen(columns: PseudoTerminal.columns, rows: PseudoTerminal.rows)
 
     /// Starts `opsbench ARGUMENTS` as the leader of a new session whose controlling terminal is the pty's slave.
-    init(_ arguments: [String] = [], in directory: TemporaryDirectory) throws {
+    /// `locale` replaces `LANG` (nil: no LANG at all, the bare C locale).
+    init(_ arguments: [String] = [], in directory: TemporaryDirectory, locale: String? = "C.UTF-8") throws {
         // posix_openpt/unlockpt/ptsname are not visible from Swift's Glibc module: the same through /dev/ptmx.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         var unlock: Int32 = 0
@@ -140,7 +141,9 @@ final class PseudoTerminal {
         let command = ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", directory.path]
             + [OpsbenchBinary.path ?? "opsbench"] + arguments
         let argv = command.map { strdup($0) } + [nil]
-        let envp = directory.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var environment = directory.environment
+        environment["LANG"] = locale
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
         var child: pid_t = 0
         let spawned = posix_spawn(&child, argv[0]!, &actions, &attributes, argv, envp)
@@ -161,8 +164,15 @@ final class PseudoTerminal {
     }
 
     // Keys
-    static let enter = "\r", tab = "\t", backspace = "\u{7F}", ctrlC = "\u{03}", ctrlD = "\u{04}", ctrlR = "\u{12}"
+    static let enter = "\r", tab = "\t", backspace = "\u{7F}", ctrlC = "\u{03}", ctrlD = "\u{04}", ctrlR = "\u{12}", ctrlU = "\u{15}"
     static let up = "\u{1B}[A", left = "\u{1B}[D", right = "\u{1B}[C", home = "\u{1B}[H", end = "\u{1B}[F"
+
+    /// Resizes the terminal, as dragging the window does (the program gets SIGWINCH).
+    func resize(columns: Int) {
+        var size = winsize(ws_row: UInt16(Self.rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        screen.columns = columns
+    }
 
     /// Types keys (UTF-8) as a user would.
     func type(_ keys: String) {
@@ -231,7 +241,7 @@ final class PseudoTerminal {
 /// opsbench emit (cursor moves, erase, insert/delete characters) to show the
 /// text a user would see, with East Asian wide characters taking two cells.
 final class TerminalScreen {
-    let columns: Int
+    var columns: Int
     let rows: Int
     /// Every line ever drawn; the last `rows` are the visible screen. A wide
     /// character's second cell holds `nil`.

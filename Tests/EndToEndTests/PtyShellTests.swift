@@ -1,4 +1,5 @@
 import Foundation
+import OpsKit
 import Testing
 
 /// The interactive shell at a real pseudo-terminal: libedit editing of
@@ -13,8 +14,8 @@ struct PtyShellTests {
     init() throws { directory = try TemporaryDirectory() }
 
     /// A shell waiting at its first prompt.
-    private func shell() throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(in: directory)
+    private func shell(locale: String? = "C.UTF-8") throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(in: directory, locale: locale)
         try #require(terminal.waitFor("opsbench>"), "no prompt; \(terminal.dump)")
         return terminal
     }
@@ -28,8 +29,10 @@ struct PtyShellTests {
             "'\(command)' did not print '\(output)'; \(terminal.dump)")
     }
 
-    @Test func chineseIsTypedMovedOverAndDeletedPerCharacter() throws {
-        let terminal = try shell()
+    /// With a UTF-8 locale, and with none at all (the shell then edits in UTF-8 anyway).
+    @Test(arguments: ["C.UTF-8", nil])
+    func chineseIsTypedMovedOverAndDeletedPerCharacter(locale: String?) throws {
+        let terminal = try shell(locale: locale)
         terminal.type("set 名称 购买金额")
         try #require(terminal.wait { $0.cursorLine == "opsbench> set 名称 购买金额" }, "\(terminal.dump)")
         #expect(terminal.screen.cursorColumn == "opsbench> set 名称 购买金额".count + 6, "6 wide characters, 2 cells each")
@@ -121,7 +124,7 @@ struct PtyShellTests {
 
     @Test func ctrlCStopsARunningScriptAndTheWorkspaceStaysIntact() throws {
         try directory.write("kept.csv", "a,b\n1,2\n")
-        let steps = 5000
+        let steps = 3000
         try directory.write("long.opsb", (0..<steps).map { "set seed \($0)\n" }.joined())
         let terminal = try shell()
         try run(terminal, "load kept kept.csv", expecting: "loaded kept")
@@ -131,8 +134,67 @@ struct PtyShellTests {
         let finished = "seed = \(steps - 1)"
         #expect(terminal.wait { $0.text.contains("cancelled") || $0.text.contains(finished) })
         try run(terminal, "datasets", expecting: "kept")
-        withKnownIssue("Session.execute resets the cancellation flag for each command a script runs, so Ctrl-C cannot stop 'source' yet") {
-            #expect(terminal.screen.text.contains("cancelled") && !terminal.screen.text.contains(finished))
+        #expect(terminal.screen.text.contains("cancelled") && !terminal.screen.text.contains(finished))
+    }
+
+    @Test func ctrlCCancelsALongCommandShowingProgressAndTheWorkspaceStaysIntact() throws {
+        var state: UInt64 = 7
+        var csv = "a,b,c\n"
+        for _ in 0..<3_000 {
+            let values = (0..<3).map { _ -> String in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return String(state >> 44)
+            }
+            csv += values.joined(separator: ",") + "\n"
         }
+        try directory.write("points.csv", csv)
+        let terminal = try shell()
+        try run(terminal, "load points points.csv", expecting: "loaded points")
+        // Thousands of k-means runs: far longer than the test waits, unless Ctrl-C stops it.
+        terminal.type("segment kmeans points --features a,b,c --k 8 --n-init 100000 --max-iter 20 --tol 0 --as clusters" + Keys.enter)
+        #expect(terminal.waitFor("k-means k=8"), "a progress line while it runs; \(terminal.dump)")
+        #expect(terminal.screen.cursorLine.contains("/100,000"), "count/total on the progress line: \(terminal.screen.cursorLine)")
+        terminal.type(Keys.ctrlC)
+        #expect(terminal.wait { $0.text.contains("cancelled") && $0.cursorLine == "opsbench>" }, "\(terminal.dump)")
+        #expect(!terminal.screen.text.contains("k-means k=8  "), "the progress line is cleared")
+        try run(terminal, "datasets", expecting: "points")
+        #expect(!terminal.screen.text.components(separatedBy: "opsbench> datasets").last!.contains("clusters"))
+    }
+
+    static let faq = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/faq.csv").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: faq), "examples/faq.csv is not generated"))
+    func aCommandsOwnPromptReadsWithTheEditorAndKeepsItsOwnHistory() throws {
+        let terminal = try shell()
+        try run(terminal, "load faq \(Self.faq)", expecting: "loaded faq")
+        try run(terminal, "ask kb faq --question question --answer answer --intent intent --as kb", expecting: "'kb'")
+        terminal.type("ask chat --kb kb" + Keys.enter)
+        #expect(terminal.wait { $0.cursorLine == "ask>" }, "\(terminal.dump)")
+        terminal.type("怎么退货" + Keys.enter)
+        #expect(terminal.wait { $0.text.contains("bot:") && $0.cursorLine == "ask>" }, "\(terminal.dump)")
+        terminal.type(Keys.up)
+        #expect(terminal.wait { $0.cursorLine == "ask> 怎么退货" }, "Up recalls the question, not a command; \(terminal.dump)")
+        terminal.type(Keys.ctrlU + Keys.ctrlD)
+        #expect(terminal.wait { $0.text.contains("chat ended") && $0.cursorLine == "opsbench>" }, "\(terminal.dump)")
+        terminal.type(Keys.up)
+        #expect(terminal.wait { $0.cursorLine == "opsbench> ask chat --kb kb" }, "\(terminal.dump)")
+    }
+
+    @Test func outputFollowsTheTerminalWidthAfterAResize() throws {
+        let header = (1...8).map { "column_number_\($0)" }.joined(separator: ",")
+        try directory.write("wide.csv", header + "\n" + (1...8).map { "value_\($0)" }.joined(separator: ",") + "\n")
+        let terminal = try shell()
+        try run(terminal, "load wide wide.csv", expecting: "loaded wide")
+        func widestLineAfter(_ command: String) -> Int {
+            let output = terminal.screen.text.components(separatedBy: "opsbench> " + command).last ?? ""
+            return output.split(separator: "\n").map { DisplayWidth.of($0) }.max() ?? 0
+        }
+        try run(terminal, "show wide", expecting: "column_number_8")
+        #expect(widestLineAfter("show wide") > 60, "the table uses the 100 columns it has")
+
+        terminal.resize(columns: 60)
+        try run(terminal, "show wide --rows 1", expecting: "column_number_8")
+        #expect(widestLineAfter("show wide --rows 1") <= 60, "\(terminal.dump)")
     }
 }

@@ -5,8 +5,9 @@ import OpsKit
 
 /// Shared public data (`../shared/data` beside the repository), when present.
 enum SharedData {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("../shared/data").standardized
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let root = repository.appendingPathComponent("../shared/data").standardized
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
     static func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }

@@ -1,6 +1,5 @@
 """Shared helpers of scripts/bench/forecast: running opsbench scripts, reading data, M4 scoring."""
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -16,7 +15,7 @@ WORK = tempfile.mkdtemp(prefix="opsbench-forecast-")
 
 
 def run_opsbench(name, lines):
-    """Runs an opsbench script in a fresh workspace; returns (seconds, peak RSS MiB, stdout)."""
+    """Runs an opsbench script in a fresh workspace; returns (wall seconds, peak RSS MiB, stdout, CPU seconds)."""
     script = os.path.join(WORK, name + ".opsb")
     with open(script, "w") as f:
         f.write("\n".join(lines) + "\n")
@@ -27,16 +26,13 @@ def run_opsbench(name, lines):
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"opsbench failed on {script}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    rss = 0.0
+    rss, cpu = 0.0, 0.0
     for line in done.stderr.splitlines():
         if "Maximum resident set size" in line:
             rss = int(line.split(":")[1]) / 1024
-    return seconds, rss, done.stdout
-
-
-def peak_rss_mib(children=False):
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    return resource.getrusage(who).ru_maxrss / 1024
+        if "User time (seconds)" in line or "System time (seconds)" in line:
+            cpu += float(line.split(":")[1])
+    return seconds, rss, done.stdout, cpu
 
 
 def read_m4(frequency):

@@ -43,7 +43,7 @@ def main():
                       f"export {model} {out}"]
         lines.append("forecast backtest parts --date month --value demand --by item --horizon 12 --folds 1 "
                      "--models naive,croston,sba,tsb,auto --as bt")
-        _, _, stdout = run_opsbench("intermittent", lines)
+        _, _, stdout, _ = run_opsbench("intermittent", lines)
         n = frame.unique_id.nunique()
         print(f"\n{label}: {n} series × {frame.shape[0] // n} months, h = {HORIZON}")
         for model, column in [("croston", "CrostonClassic"), ("sba", "CrostonSBA"), ("tsb", "TSB")]:

@@ -57,7 +57,7 @@ def opsbench_forecasts(frequency, ids, train, model, season):
     horizon, _, freq, _ = SETTINGS[frequency]
     path = long_csv(frequency, ids, train)
     out = os.path.join(WORK, f"{frequency}-{model}.csv")
-    seconds, rss, _ = run_opsbench(f"m4-{frequency}-{model}", [
+    seconds, rss, _, _ = run_opsbench(f"m4-{frequency}-{model}", [
         f"load m4 {path}",
         f"forecast predict m4 --date date --value value --by series --horizon {horizon} --freq {freq} "
         f"--model {model} --season {season} --as fc",

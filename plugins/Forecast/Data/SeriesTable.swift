@@ -77,7 +77,7 @@ struct SeriesTable {
             let keys = byColumn.stringValues()
             for row in 0..<dataset.rowCount { groups[keys[row] ?? "", default: []].append(row) }
         } else {
-            groups[""] = Array(0..<dataset.rowCount)
+            groups[valueName] = Array(0..<dataset.rowCount)
         }
         var seriesValues: [[Double]] = [], starts: [Int64] = [], keyRows: [Int] = []
         var duplicates = 0, filled = 0, missingValues = 0

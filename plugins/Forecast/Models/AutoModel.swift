@@ -14,10 +14,14 @@ enum AutoModel {
         if seasons.count <= 1, profile.primarySeason <= 24 {
             return ETSEstimator.auto(y, period: profile.primarySeason)?.forecast(horizon: horizon)
         }
-        guard let decomposed = mstl(y, periods: seasons, horizon: horizon) else { return nil }
-        let partner = seasons.count > 1
+        guard var decomposed = mstl(y, periods: seasons, horizon: horizon) else { return nil }
+        var partner = seasons.count > 1
             ? Baselines.seasonalNaive(y, period: profile.primarySeason, horizon: horizon)
             : Forecaster.fixedETS(y, trend: .additive, damped: true, period: 1, horizon: horizon)
+        if profile.nonNegative {
+            decomposed.clipNegative()
+            partner?.clipNegative()
+        }
         guard let partner else { return decomposed }
         return combine([decomposed, partner])
     }

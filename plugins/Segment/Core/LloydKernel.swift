@@ -120,6 +120,7 @@ struct LloydKernel {
 /// transposed (feature-major) so each centre's score is one multiply-add
 /// over `rows` contiguous doubles, which the compiler vectorises.
 struct DistanceTile {
+    /// Rows per tile (a multiple of 4, the SIMD width used).
     static let rows = 128
     let d: Int, k: Int
     let columns: UnsafeMutablePointer<Double>
@@ -153,20 +154,25 @@ struct DistanceTile {
         }
         let raw = UnsafeRawPointer(columns)
         let scoreStore = UnsafeMutableRawPointer(bestScores)
-        for r in stride(from: 0, to: padded, by: 4) {
+        let stride = Self.rows &* 8
+        for r in Swift.stride(from: 0, to: padded, by: 4) {
             var bestScore = SIMD4<Double>(repeating: .infinity)
             var bestIndex = SIMD4<Int64>(repeating: 0)
+            let group = raw + r &* 8
             for j in 0..<k {
                 var score = SIMD4<Double>(repeating: norms[j])
-                for f in 0..<d {
-                    let column = raw.loadUnaligned(fromByteOffset: (f * Self.rows + r) * 8, as: SIMD4<Double>.self)
-                    score += SIMD4(repeating: -2 * transposed[f * k + j]) * column
+                var weights = transposed + j
+                var offset = 0
+                for _ in 0..<d {
+                    score += SIMD4(repeating: -2 * weights.pointee) * group.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                    weights += k
+                    offset &+= stride
                 }
                 let better = score .< bestScore
                 bestScore.replace(with: score, where: better)
                 bestIndex.replace(with: SIMD4(repeating: Int64(j)), where: better)
             }
-            scoreStore.storeBytes(of: bestScore, toByteOffset: r * 8, as: SIMD4<Double>.self)
+            scoreStore.storeBytes(of: bestScore, toByteOffset: r &* 8, as: SIMD4<Double>.self)
             for lane in 0..<4 { best[r + lane] = Int32(bestIndex[lane]) }
         }
     }
