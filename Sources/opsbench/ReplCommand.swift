@@ -12,12 +12,13 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
-        let session = try options.makeSession(output: StandardOutput(), style: Terminal.outputStyle())
-        if interactive, let editor = LineEditor(completer: Completer(session: session), historyPath: try historyPath()) {
+        let progress = TerminalProgress.forStandardError()
+        let session = try options.makeSession(output: StandardOutput(progress: progress), style: Terminal.outputStyle())
+        if interactive, let editor = LineEditor(session: session, historyPath: historyPath()) {
             defer { editor.close() }
             Signals.install()
-            if Terminal.stderrIsTerminal { session.progressDisplay = TerminalProgress() }
-            StandardOutput().write(Strings.welcome(workspace: options.path))
+            session.progressDisplay = progress
+            session.output.write(Strings.welcome(workspace: options.path))
             _ = Shell(session: session, source: EditorLineSource(editor: editor), followsTerminal: true).run()
             return
         }
@@ -25,10 +26,10 @@ struct ReplCommand: ParsableCommand {
         if !succeeded { throw ExitCode.failure }
     }
 
-    /// `$OPSBENCH_HOME/history` (the directory is created if needed).
-    private func historyPath() throws -> String {
+    /// `$OPSBENCH_HOME/history` (the directory is created if needed; without it history is not kept).
+    private func historyPath() -> String {
         let paths = Paths()
-        try FileManager.default.createDirectory(at: paths.home, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(at: paths.home, withIntermediateDirectories: true)
         return paths.historyFile.path
     }
 }

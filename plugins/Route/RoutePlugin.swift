@@ -1,9 +1,9 @@
 import OpsKit
 
-/// The `route` plugin.
+/// The `route` plugin: capacitated vehicle routing, with time windows, from one depot.
 public enum RoutePlugin: Plugin {
     public static let name = "route"
     public static let version = "0.1.0"
     public static let summary = "Logistics: capacitated vehicle routing with time windows from a depot"
-    public static let commands: [any PluginCommand.Type] = []
+    public static let commands: [any PluginCommand.Type] = [SolveCommand.self, ImportCommand.self, CheckCommand.self]
 }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import OpsKit
+
+/// `route solve STOPS ...`: capacitated vehicle routing, with time windows when given.
+struct SolveCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve", abstract: Strings.solveAbstract, discussion: Strings.solveDiscussion)
+    static let examples = [
+        "route solve stops --depot D0 --capacity 100 --iterations 20000",
+        "route solve stops --depot D0 --capacity 100 --ready ready --due due --service service --time-limit 10s",
+        "route solve A_n32_k5 --time-limit 5s --as plan",
+    ]
+
+    @Argument(help: "The stops dataset (one row per stop, the depot included).", completion: Completion.dataset)
+    var stops: String
+    @OptionGroup var stopOptions: StopsOptions
+    @Option(name: .customLong("time-limit"), help: "Longest search time, e.g. 5s, 500ms, 2m (default 5s).")
+    var timeLimit: String = "5s"
+    @Option(help: "Search iterations (default 50000; 0 = until the time limit). Same seed and count give the same routes.")
+    var iterations: Int = 50_000
+    @OptionGroup var seedOption: SeedOption
+    @OptionGroup var result: ResultNameOption
+
+    mutating func run(in context: CommandContext) throws {
+        let seconds = try TimeLimit.seconds(timeLimit)
+        guard iterations >= 0 else { throw OpsError.invalidOption("--iterations", Strings.nonNegative) }
+        let problem = try StopsProblem(dataset: stops, options: stopOptions, context: context)
+        let seed = context.seed(seedOption)
+        let budget = SearchBudget(iterations: iterations == 0 ? nil : iterations, timeLimit: seconds, seed: seed)
+        let reporter = context.progress(Strings.searching, total: budget.iterations)
+        let digits = problem.instance.convention.displayDigits
+        let outcome = RoutingSolver(instance: problem.instance).solve(
+            budget: budget, shouldStop: { context.isCancelled },
+            progress: { iteration, best in
+                reporter.update(completed: iteration, detail: Strings.bestCost(ValueFormat.fixed(best, digits: digits)))
+            })
+        reporter.finish()
+        if !outcome.unassigned.isEmpty {
+            let names = outcome.unassigned.map { problem.ids[$0] }
+            throw OpsError(Strings.unassigned(names), hint: Strings.unassignedHint)
+        }
+        let evaluation = RouteEvaluation(instance: problem.instance, routes: outcome.routes)
+        let name = result.name(or: "routes")
+        try context.store(try RoutesTable.dataset(evaluation, problem: problem), as: name)
+        RouteReport(problem: problem, evaluation: evaluation).print(to: context, name: name)
+        if outcome.stoppedEarly { context.note(Strings.stoppedEarly) }
+        context.note(Strings.searchSummary(
+            initial: ValueFormat.fixed(outcome.initialDistance, digits: digits), iterations: outcome.iterations, seed: seed))
+    }
+}
+
+/// Parses `5s`, `500ms`, `2m` or a plain number of seconds.
+enum TimeLimit {
+    static func seconds(_ text: String) throws -> Double {
+        let lower = text.lowercased().trimmingWhitespace()
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        var value: Double?
+        for (suffix, scale) in units where lower.hasSuffix(suffix) {
+            if let v = Double(lower.dropLast(suffix.count)) { value = v * scale; break }
+        }
+        if value == nil { value = Double(lower) }
+        guard let value, value > 0, value.isFinite else {
+            throw OpsError.invalidOption("--time-limit", Strings.badTimeLimit(text), hint: Strings.badTimeLimitHint)
+        }
+        return value
+    }
+}
