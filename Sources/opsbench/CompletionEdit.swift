@@ -14,7 +14,8 @@ enum CompletionEdit: Equatable {
     /// Candidates shown at most; the rest are counted.
     static let listLimit = 200
 
-    init(textBeforeCursor: String, result: Completer.Result) {
+    /// - Parameter listValue: the word is part of a comma-separated list (`--features a,b`): no space after it.
+    init(textBeforeCursor: String, result: Completer.Result, listValue: Bool) {
         let word = String(textBeforeCursor.suffix(result.replacing))
         let candidates = result.candidates
         guard let first = candidates.first else {
@@ -22,13 +23,24 @@ enum CompletionEdit: Equatable {
             return
         }
         if candidates.count == 1 {
-            self = .replace(word: word, text: LineTokenizer.quote(first) + (first.hasSuffix("/") ? "" : " "))
+            let ends = first.hasSuffix("/") || listValue ? "" : " "
+            self = .replace(word: word, text: LineTokenizer.quote(first) + ends)
             return
         }
         let prefix = candidates.dropFirst().reduce(first) { common, next in
             String(zip(common, next).prefix { $0 == $1 }.map(\.0))
         }
         self = prefix.count > word.count ? .replace(word: word, text: prefix) : .list(candidates)
+    }
+
+    /// Whether the word before the cursor is the value of an option that takes
+    /// a list of columns (`--features 浏览次数,购买金额`).
+    static func isListValue(_ textBeforeCursor: String, registry: CommandRegistry) -> Bool {
+        guard var tokens = try? LineTokenizer.tokenize(textBeforeCursor) else { return false }
+        if let last = textBeforeCursor.last, !last.isWhitespace, !tokens.isEmpty { tokens.removeLast() }
+        guard tokens.count >= 2, let option = tokens.last, option.hasPrefix("-") else { return false }
+        let entry = registry.builtin(named: tokens[0]) ?? registry.plugin(named: tokens[0])?.command(named: tokens[1])
+        return entry?.signature.argument(named: option)?.completion == .columns
     }
 
     /// Candidates in columns, filled top to bottom, fitting `width` terminal columns.

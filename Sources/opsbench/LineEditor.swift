@@ -12,6 +12,14 @@ enum LineRead: Equatable {
     case end
 }
 
+/// Which history Up, Down and Ctrl-R go through.
+enum HistoryKind {
+    /// Commands at the `opsbench>` prompt, kept in the history file.
+    case commands
+    /// Lines typed at a command's own prompt (`ask>`), kept for this session only.
+    case input
+}
+
 /// The shell's libedit line editor: wide-character editing (Chinese is edited
 /// per character), emacs bindings, history persisted to a file, Ctrl-R search
 /// and Tab completion through the session's ``Completer``.
@@ -21,10 +29,21 @@ enum LineRead: Equatable {
 final class LineEditor {
     private let editor: OpaquePointer
     private let history: OpaquePointer
+    private let inputHistory: OpaquePointer
+    private var activeHistory: OpaquePointer
     private let historyPath: String
     private let completer: Completer
+    private let registry: CommandRegistry
     private var prompt = LineEditor.wideBuffer("")
+    /// The prompt libedit draws (the search changes it while it runs).
+    var promptText = "" {
+        didSet {
+            prompt.deallocate()
+            prompt = Self.wideBuffer(promptText)
+        }
+    }
     private var decoder = mbstate_t()
+    private var displayedCursorRow = 0
     private var interrupted = false
     private var closed = false
 
@@ -32,28 +51,34 @@ final class LineEditor {
     static let historySize: Int32 = 1000
 
     /// Sets up libedit on stdin/stdout; nil if the terminal cannot be used.
-    init?(completer: Completer, historyPath: String) {
+    init?(session: Session, historyPath: String) {
         Self.prepareLocale()
-        guard let editor = el_init(CommandLine.arguments.first ?? "opsbench", stdin, stdout, stderr) else { return nil }
-        guard let history = history_winit() else {
+        guard let editor = el_init("opsbench", stdin, stdout, stderr) else { return nil }
+        guard let history = history_winit(), let inputHistory = history_winit() else {
             el_end(editor)
             return nil
         }
         self.editor = editor
         self.history = history
+        self.inputHistory = inputHistory
+        self.activeHistory = history
         self.historyPath = historyPath
-        self.completer = completer
+        self.completer = Completer(session: session)
+        self.registry = session.registry
 
-        opsbench_history_setsize(history, Self.historySize)
-        opsbench_history_setunique(history, 1)
+        for list in [history, inputHistory] {
+            opsbench_history_setsize(list, Self.historySize)
+            opsbench_history_setunique(list, 1)
+        }
         _ = opsbench_history_load(history, historyPath)
 
         opsbench_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
         opsbench_el_set_editor(editor, "emacs")
         opsbench_el_set_history(editor, history)
-        opsbench_el_wset_prompt(editor, promptFunction)
+        opsbench_el_set_prompt(editor, promptFunction)
         opsbench_el_set_getcfn(editor, readFunction)
         opsbench_el_add_function(editor, "opsbench-complete", "Complete the word before the cursor", completeFunction)
+        opsbench_el_add_function(editor, "opsbench-search", "Search the history backwards as you type", searchFunction)
         for (key, function) in Self.bindings { opsbench_el_bind(editor, key, function) }
         _ = opsbench_el_source(editor)  // the user's ~/.editrc may override any of this
     }
@@ -63,7 +88,7 @@ final class LineEditor {
     /// Keys beyond libedit's emacs defaults (arrows, Ctrl-A/E/K are built in).
     private static let bindings: [(String, String)] = [
         ("^I", "opsbench-complete"),
-        ("^R", "em-inc-search-prev"),
+        ("^R", "opsbench-search"),
         ("^W", "ed-delete-prev-word"),
         ("\\e[H", "ed-move-to-beg"), ("\\eOH", "ed-move-to-beg"), ("\\e[1~", "ed-move-to-beg"), ("\\e[7~", "ed-move-to-beg"),
         ("\\e[F", "ed-move-to-end"), ("\\eOF", "ed-move-to-end"), ("\\e[4~", "ed-move-to-end"), ("\\e[8~", "ed-move-to-end"),
@@ -80,32 +105,36 @@ final class LineEditor {
         setlocale(LC_NUMERIC, "C")
     }
 
-    /// Reads one line with `prompt`.
-    func readLine(prompt text: String) -> LineRead {
-        prompt.deallocate()
-        prompt = Self.wideBuffer(text)
+    /// Reads one line with `prompt`; Up, Down and Ctrl-R go through the history of that `kind`.
+    func readLine(prompt text: String, history kind: HistoryKind = .commands) -> LineRead {
+        activeHistory = kind == .commands ? history : inputHistory
+        opsbench_el_set_history(editor, activeHistory)
+        promptText = text
         decoder = mbstate_t()
         interrupted = false
         _ = Signals.takeInterrupt()  // a Ctrl-C that arrived while a command finished
         Signals.setMode(readingLine: true)
         defer { Signals.setMode(readingLine: false) }
+        // libedit draws the prompt before it puts the terminal in raw mode; keys typed
+        // in between would be echoed twice. Raw mode first closes that gap.
+        opsbench_el_prep_term(editor, 1)
         var count: Int32 = 0
         guard let wide = el_wgets(editor, &count) else {
-            guard interrupted else { return .end }
-            fputs("\n", stdout)
+            fputs("\n", stdout)  // leave the abandoned line
             fflush(stdout)
-            return .interrupted
+            return interrupted ? .interrupted : .end
         }
         var line = String(wide: wide, count: Int(count))
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
     }
 
-    /// Adds a command to the history and saves the history file.
-    func remember(_ line: String) {
-        guard !line.trimmingWhitespace().isEmpty else { return }
-        opsbench_history_enter(history, line.wideCString)
-        _ = opsbench_history_save(history, historyPath)
+    /// Adds a line to a history; commands are saved to the history file at once.
+    func remember(_ line: String, in kind: HistoryKind = .commands) {
+        let entry = line.trimmingWhitespace()
+        guard !entry.isEmpty else { return }
+        opsbench_history_enter(kind == .commands ? history : inputHistory, entry.wideCString)
+        if kind == .commands { _ = opsbench_history_save(history, historyPath) }
     }
 
     /// Restores the terminal and releases libedit (idempotent).
@@ -114,7 +143,64 @@ final class LineEditor {
         closed = true
         el_end(editor)
         history_wend(history)
+        history_wend(inputHistory)
         prompt.deallocate()
+    }
+
+    // MARK: Editing from key functions
+
+    /// The history being used, newest line first.
+    func historyLines() -> [String] {
+        var lines: [String] = []
+        var entry = opsbench_history_step(activeHistory, H_FIRST)
+        while let wide = entry {
+            lines.append(String(wide: wide, count: wcslen(wide)))
+            entry = opsbench_history_step(activeHistory, H_NEXT)
+        }
+        return lines
+    }
+
+    /// The line being edited and the cursor's position in it (in characters).
+    func currentLine() -> (text: String, cursor: Int) {
+        guard let info = el_wline(editor)?.pointee else { return ("", 0) }
+        let length = info.buffer.distance(to: info.lastchar)
+        return (String(wide: info.buffer, count: length), info.buffer.distance(to: info.cursor))
+    }
+
+    /// Replaces the line being edited and puts the cursor at `cursor` (in characters).
+    func replaceLine(with text: String, cursor: Int) {
+        guard let info = el_wline(editor)?.pointee else { return }
+        _ = el_cursor(editor, Int32(info.cursor.distance(to: info.lastchar)))
+        el_deletestr(editor, Int32(info.buffer.distance(to: info.lastchar)))
+        _ = el_winsertstr(editor, text.wideCString)
+        _ = el_cursor(editor, Int32(cursor - text.unicodeScalars.count))
+    }
+
+    /// The next key typed; nil on Ctrl-C or at the end of input.
+    func readKey() -> Unicode.Scalar? {
+        var key: wchar_t = 0
+        guard el_wgetc(editor, &key) == 1 else { return nil }
+        return Unicode.Scalar(UInt32(bitPattern: key))
+    }
+
+    /// Puts a key back, for libedit to read next.
+    func push(_ key: Unicode.Scalar) { el_wpush(editor, String(key).wideCString) }
+
+    /// Remembers where the cursor is drawn now, for the next ``redraw()``.
+    func noteDisplay() {
+        let (text, cursor) = currentLine()
+        let width = max(1, Terminal.columns() ?? 80)
+        let beforeCursor = String(text.unicodeScalars.prefix(cursor))
+        displayedCursorRow = (DisplayWidth.of(promptText) + DisplayWidth.of(beforeCursor)) / width
+    }
+
+    /// Redraws the prompt and the line from scratch. libedit's refresh assumes
+    /// the cursor is where the prompt starts, so go there and clear below first.
+    func redraw() {
+        let up = displayedCursorRow > 0 ? "\u{1B}[\(displayedCursorRow)A" : ""
+        fputs(up + "\r\u{1B}[J", stdout)
+        opsbench_el_refresh(editor)
+        noteDisplay()
     }
 
     // MARK: Callbacks
@@ -139,14 +225,18 @@ final class LineEditor {
     fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
         var byte: CChar = 0
         while true {
-            if Signals.takeInterrupt() { return interrupt() }
+            if interrupted || Signals.takeInterrupt() { return interrupt() }
             let count = read(STDIN_FILENO, &byte, 1)
             if count == 0 { return 0 }
             if count < 0 {
                 guard errno == EINTR else { return -1 }
                 if Signals.takeResize() {
+                    // After a resize, or a resume (Ctrl-Z, fg) that may have left the terminal cooked.
+                    opsbench_el_prep_term(editor, 0)
+                    opsbench_el_prep_term(editor, 1)
                     el_resize(editor)
-                    opsbench_el_refresh(editor)
+                    noteDisplay()  // terminals reflow the line to the new width: find where it starts
+                    redraw()
                 }
                 continue
             }
@@ -155,7 +245,6 @@ final class LineEditor {
             case -2:
                 continue  // more bytes of this character follow
             case -1:  // not a character: reset and go on
-
                 decoder = mbstate_t()
                 character.pointee = 0xFFFD
             default:
@@ -175,7 +264,8 @@ final class LineEditor {
     fileprivate func complete() -> UInt8 {
         guard let info = el_wline(editor)?.pointee else { return UInt8(CC_ERROR) }
         let before = String(wide: info.buffer, count: info.buffer.distance(to: info.cursor))
-        switch CompletionEdit(textBeforeCursor: before, result: completer.complete(before)) {
+        let listValue = CompletionEdit.isListValue(before, registry: registry)
+        switch CompletionEdit(textBeforeCursor: before, result: completer.complete(before), listValue: listValue) {
         case .none:
             return UInt8(CC_REFRESH_BEEP)
         case .replace(let word, let text):
@@ -198,6 +288,11 @@ private let promptFunction: @convention(c) (OpaquePointer?) -> UnsafeMutablePoin
 private let readFunction: @convention(c) (OpaquePointer?, UnsafeMutablePointer<wchar_t>?) -> Int32 = { editor, character in
     guard let owner = LineEditor.owner(of: editor), let character else { return -1 }
     return owner.readCharacter(into: character)
+}
+
+private let searchFunction: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editor, _ in
+    guard let owner = LineEditor.owner(of: editor) else { return UInt8(CC_ERROR) }
+    return HistorySearch.run(in: owner)
 }
 
 private let completeFunction: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editor, _ in

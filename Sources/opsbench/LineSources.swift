@@ -48,7 +48,8 @@ final class EditorLineSource: CommandLineSource {
     }
 
     func readInput(prompt: String) -> String? {
-        guard case .line(let line) = editor.readLine(prompt: prompt) else { return nil }
+        guard case .line(let line) = editor.readLine(prompt: prompt, history: .input) else { return nil }
+        editor.remember(line, in: .input)
         return line
     }
 }

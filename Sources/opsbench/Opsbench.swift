@@ -4,6 +4,6 @@ import ArgumentParser
 @main
 struct Opsbench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "opsbench", abstract: Strings.rootAbstract, discussion: Strings.rootDiscussion,
+        commandName: "opsbench", abstract: Strings.rootAbstract, usage: Strings.rootUsage, discussion: Strings.rootDiscussion,
         version: Strings.version, subcommands: [ReplCommand.self, RunCommand.self], defaultSubcommand: ReplCommand.self)
 }

@@ -12,12 +12,13 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
-        let session = try options.makeSession(output: StandardOutput(), style: Terminal.outputStyle())
-        if interactive, let editor = LineEditor(completer: Completer(session: session), historyPath: try historyPath()) {
+        let progress = TerminalProgress.forStandardError()
+        let session = try options.makeSession(output: StandardOutput(progress: progress), style: Terminal.outputStyle())
+        if interactive, let editor = LineEditor(session: session, historyPath: try historyPath()) {
             defer { editor.close() }
             Signals.install()
-            if Terminal.stderrIsTerminal { session.progressDisplay = TerminalProgress() }
-            StandardOutput().write(Strings.welcome(workspace: options.path))
+            session.progressDisplay = progress
+            session.output.write(Strings.welcome(workspace: options.path))
             _ = Shell(session: session, source: EditorLineSource(editor: editor), followsTerminal: true).run()
             return
         }

@@ -30,8 +30,9 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runScript() throws {
-        let session = try options.makeSession(output: StandardOutput(), style: Terminal.outputStyle())
-        if Terminal.stderrIsTerminal { session.progressDisplay = TerminalProgress() }
+        let progress = TerminalProgress.forStandardError()
+        let session = try options.makeSession(output: StandardOutput(progress: progress), style: Terminal.outputStyle())
+        session.progressDisplay = progress
         setVariables(of: session)
         let outcome: ScriptOutcome
         do {

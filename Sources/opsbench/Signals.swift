@@ -8,6 +8,8 @@ import Synchronization
 /// - SIGINT (Ctrl-C) sets ``CancellationFlag/global`` so a running command stops
 ///   at its next cancellation check, and marks the line being edited as interrupted.
 /// - SIGWINCH and SIGCONT mark the display for a resize and redraw.
+/// - SIGTERM, SIGHUP and SIGQUIT put the terminal back as it was at start-up
+///   (`tcsetattr` is async-signal-safe) and then end the process as they would have.
 ///
 /// While a line is read the handlers are installed without `SA_RESTART`, so the
 /// editor's blocking `read` returns `EINTR` and can react at once; while a command
@@ -15,6 +17,8 @@ import Synchronization
 enum Signals {
     private static let interrupted = Atomic<Bool>(false)
     private static let resized = Atomic<Bool>(false)
+    private static let savedTerminal = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+    private static let terminalSaved = Atomic<Bool>(false)
 
     /// Installs the handlers (in the "command running" mode).
     static func install() {
@@ -22,7 +26,17 @@ enum Signals {
         CancellationFlag.global.reset()
         interrupted.store(false, ordering: .relaxed)
         resized.store(false, ordering: .relaxed)
+        terminalSaved.store(tcgetattr(STDIN_FILENO, savedTerminal) == 0, ordering: .relaxed)
         setMode(readingLine: false)
+        for signal in [SIGTERM, SIGHUP, SIGQUIT] {
+            install(signal, readingLine: false) { signal in
+                if Signals.terminalSaved.load(ordering: .relaxed) { tcsetattr(STDIN_FILENO, TCSANOW, Signals.savedTerminal) }
+                var action = sigaction()  // the default action, delivered once this handler returns
+                sigemptyset(&action.sa_mask)
+                sigaction(signal, &action, nil)
+                raise(signal)
+            }
+        }
     }
 
     /// Switches between interrupting a blocked read (editing a line) and restarting system calls (running a command).

@@ -12,7 +12,12 @@ enum Strings {
         Without a subcommand opsbench starts the interactive shell. Load datasets with \
         'load NAME PATH' and run plugins on them; type 'help' inside for every command.
         """
-    static let replAbstract = "Start the interactive shell (the default)."
+    static let rootUsage = """
+        opsbench [--workspace <path>]
+        opsbench run <file> [--set <name=value> ...] [--keep-going] [--workspace <path>]
+        opsbench run --check <transcript> [--workspace <path>]
+        """
+    static let replAbstract = "Start the interactive shell."
     static let runAbstract = "Replay a script, or check a recorded transcript."
     static let runDiscussion = """
         Commands run through the same dispatcher as the shell; their output goes to stdout. \
@@ -54,4 +59,7 @@ enum Strings {
     // Prompts
     static let prompt = "opsbench> "
     static let continuationPrompt = "...> "
+    static func historySearchPrompt(_ query: String, failed: Bool) -> String {
+        (failed ? "(failed reverse-i-search)'" : "(reverse-i-search)'") + query + "': "
+    }
 }

@@ -40,9 +40,15 @@ enum Terminal {
 /// Command output to the process's stdout, written as it is produced.
 ///
 /// It goes through the C `stdout` stream, which libedit also draws on, so the
-/// two never overtake each other.
+/// two never overtake each other. A progress line on the same terminal is
+/// cleared first, so output never lands after it.
 final class StandardOutput: OutputSink {
+    private let progress: TerminalProgress?
+
+    init(progress: TerminalProgress? = nil) { self.progress = progress }
+
     func write(_ text: String) {
+        progress?.clear()
         fputs(text, stdout)
         fflush(stdout)
     }

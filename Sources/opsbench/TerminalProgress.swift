@@ -3,20 +3,29 @@ import OpsKit
 
 /// Draws a command's progress as one line on stderr, redrawn in place:
 /// `label  1,200/5,000  24%  0:03  400/s  detail`. Used only when stderr is a terminal.
-final class TerminalProgress: ProgressDisplay {
+final class TerminalProgress: ProgressDisplay, @unchecked Sendable {
+    private let lock = NSLock()
     private var visible = false
+
+    /// A progress display when stderr is a terminal; nil otherwise (progress stays silent).
+    static func forStandardError() -> TerminalProgress? { Terminal.stderrIsTerminal ? TerminalProgress() : nil }
 
     func show(_ state: ProgressState) {
         let width = (Terminal.columns(of: STDERR_FILENO) ?? 80) - 1
         let line = DisplayWidth.truncate(Self.format(state), to: max(10, width))
-        Terminal.writeError("\r\u{1B}[K" + line)
-        visible = true
+        lock.withLock {
+            Terminal.writeError("\r\u{1B}[K" + line)
+            visible = true
+        }
     }
 
+    /// Removes the line (output written next starts on a clean line; the next update draws it again).
     func clear() {
-        guard visible else { return }
-        Terminal.writeError("\r\u{1B}[K")
-        visible = false
+        lock.withLock {
+            guard visible else { return }
+            Terminal.writeError("\r\u{1B}[K")
+            visible = false
+        }
     }
 
     /// The text of a progress line.

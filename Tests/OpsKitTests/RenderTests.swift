@@ -39,6 +39,8 @@ import Testing
     @Test func suggestsClosestNames() {
         #expect(Suggest.closest(to: "segmnt", in: ["segment", "route", "sql"]) == ["segment"])
         #expect(Suggest.closest(to: "zzzzzz", in: ["segment"]).isEmpty)
+        #expect(Suggest.closest(to: "购买", in: ["城市", "购买金额", "购买频率"], limit: 3) == ["购买金额", "购买频率"])
+        #expect(Suggest.closest(to: "shwo", in: ["show", "sql"]) == ["show"])
     }
 
     @Test func seededGeneratorIsDeterministic() {

@@ -40,3 +40,24 @@ func loadError(_ path: String, _ options: ReadOptions = ReadOptions()) -> String
         return "\(error)"
     }
 }
+
+/// Whether two datasets hold the same columns, types, nulls and values. Null
+/// slots are not compared (their placeholders are arbitrary) and NaN equals NaN,
+/// which `==` on `Dataset` cannot see (double nulls are NaN placeholders).
+func same(_ a: Dataset, _ b: Dataset) -> Bool {
+    guard a.columnNames == b.columnNames, a.rowCount == b.rowCount else { return false }
+    for (x, y) in zip(a.columns, b.columns) {
+        guard x.type == y.type else { return false }
+        for row in 0..<x.count {
+            guard x.isNull(row) == y.isNull(row) else { return false }
+            if x.isNull(row) { continue }
+            switch (x.values, y.values) {
+            case (.doubles(let u), .doubles(let v)):
+                if !(u[row] == v[row] || (u[row].isNaN && v[row].isNaN)) { return false }
+            default:
+                if x.formatted(at: row) != y.formatted(at: row) { return false }
+            }
+        }
+    }
+    return true
+}

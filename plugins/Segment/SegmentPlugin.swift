@@ -5,5 +5,7 @@ public enum SegmentPlugin: Plugin {
     public static let name = "segment"
     public static let version = "0.1.0"
     public static let summary = "User profiles: K-Means with automatic K, RFM segments, readable cluster profiles"
-    public static let commands: [any PluginCommand.Type] = []
+    public static let commands: [any PluginCommand.Type] = [
+        KMeansCommand.self, RFMCommand.self, ExplainCommand.self, AssignCommand.self,
+    ]
 }

@@ -3,12 +3,12 @@ public enum Suggest {
     /// Candidates within a small edit distance of `word`, closest first.
     public static func closest(to word: String, in candidates: [String], limit: Int = 1) -> [String] {
         let target = Array(word.lowercased())
-        let threshold = max(2, target.count / 3)
+        let threshold = target.count <= 3 ? 1 : max(2, target.count / 3)
         var scored: [(distance: Int, candidate: String)] = []
         for candidate in candidates {
             let lowered = candidate.lowercased()
             let d = lowered.hasPrefix(word.lowercased()) && !word.isEmpty ? 0 : distance(target, Array(lowered))
-            if d <= threshold { scored.append((d, candidate)) }
+            if d <= threshold, d < target.count { scored.append((d, candidate)) }
         }
         scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate }
         return scored.prefix(limit).map(\.candidate)

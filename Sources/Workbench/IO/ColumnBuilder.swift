@@ -25,7 +25,7 @@ struct ColumnBuilder {
 
     /// The column with the inferred type (or `forced`); throws `ColumnBuildFailure`.
     func build(name: String, forced: ColumnType?) throws -> Column {
-        if let forced { return try build(name: name, kind: FieldParser.Kind(forced)) }
+        if let forced { return try build(name: name, kind: FieldParser.Kind(forced), asked: true) }
         guard var kind = firstKind() else {
             let rows = rowCount
             return Column(
@@ -34,9 +34,10 @@ struct ColumnBuilder {
         }
         while true {
             do {
-                return try build(name: name, kind: kind)
+                return try build(name: name, kind: kind, asked: false)
             } catch ColumnBuildFailure.mismatch(_, _, let found) where kind != .string {
-                kind = kind.merged(with: found)
+                let wider = kind.merged(with: found)
+                kind = wider == kind ? .string : wider
             }
         }
     }
@@ -56,16 +57,20 @@ struct ColumnBuilder {
         return result
     }
 
-    private func build(name: String, kind: FieldParser.Kind) throws -> Column {
+    /// Builds the column as `kind`; a kind the user `asked` for also accepts leading zeros.
+    private func build(name: String, kind: FieldParser.Kind, asked: Bool) throws -> Column {
         let rows = rowCount
         switch kind {
         case .integer, .date, .datetime:
             let parse: (UnsafePointer<UInt8>, Int) -> Int64? =
-                kind == .integer ? FieldParser.integer : kind == .date ? FieldParser.date : FieldParser.dateTime
+                kind == .integer
+                ? { FieldParser.integer($0, $1, leadingZeros: asked) }
+                : kind == .date ? FieldParser.date : FieldParser.dateTimeOrDate
             let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Int64(0), parse)
             return Column(name: name, type: kind.columnType, values: .integers(values), validity: validity)
         case .double:
-            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Double.nan, FieldParser.double)
+            let (values, validity) = try parseFixed(
+                kind: kind, rows: rows, placeholder: Double.nan, { FieldParser.double($0, $1, leadingZeros: asked) })
             return Column(name: name, type: .double, values: .doubles(values), validity: validity)
         case .bool:
             let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: false, FieldParser.bool)

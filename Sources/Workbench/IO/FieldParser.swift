@@ -63,14 +63,16 @@ enum FieldParser {
 
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
 
-    /// `[+-]digits`, no leading zeros (so `007` stays text, as identifiers and postcodes should).
-    static func integer(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
+    /// `[+-]digits`, no leading zeros (so `007` stays text, as identifiers and postcodes
+    /// should) unless `leadingZeros` (when the user asked for an integer column).
+    static func integer(_ p: UnsafePointer<UInt8>, _ n: Int, leadingZeros: Bool) -> Int64? {
         var i = 0
         var negative = false
         if n > 0, p[0] == UInt8(ascii: "-") || p[0] == UInt8(ascii: "+") {
             negative = p[0] == UInt8(ascii: "-")
             i = 1
         }
+        if leadingZeros { i = skipZeros(p, n, from: i) }
         let digits = n - i
         guard digits > 0, digits <= 19 else { return nil }
         if p[i] == UInt8(ascii: "0"), digits > 1 { return nil }
@@ -89,11 +91,20 @@ enum FieldParser {
         return Int64(value)
     }
 
+    static func integer(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? { integer(p, n, leadingZeros: false) }
+
+    /// Skips leading zeros that are followed by another digit.
+    private static func skipZeros(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int) -> Int {
+        var i = start
+        while i + 1 < n, p[i] == UInt8(ascii: "0"), isDigit(p[i + 1]) { i += 1 }
+        return i
+    }
+
     private static let exactPowers: [Double] = (0...22).map { pow(10.0, Double($0)) }
 
     /// Decimal and scientific notation (`-1.5`, `.5`, `3e-9`), `NaN`, `inf`, `-inf`.
     /// Exactly rounded: a fast path when the digits fit a double exactly, `strtod` otherwise.
-    static func double(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+    static func double(_ p: UnsafePointer<UInt8>, _ n: Int, leadingZeros: Bool) -> Double? {
         guard n > 0 else { return nil }
         var i = 0
         var negative = false
@@ -101,6 +112,7 @@ enum FieldParser {
             negative = p[0] == UInt8(ascii: "-")
             i = 1
         }
+        if leadingZeros { i = skipZeros(p, n, from: i) }
         if let special = special(p + i, n - i) { return negative ? -special : special }
         var mantissa: UInt64 = 0
         var significant = 0
@@ -160,6 +172,8 @@ enum FieldParser {
         }
         return slowDouble(p, n)
     }
+
+    static func double(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? { double(p, n, leadingZeros: false) }
 
     private static func special(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
         switch n {
@@ -226,6 +240,11 @@ enum FieldParser {
         guard n >= 12, n <= 40, isDigit(p[0]) else { return nil }
         return CivilDate.parseDateTime(
             Substring(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
+    }
+
+    /// A datetime, or a date taken as its midnight (a datetime column may hold plain dates).
+    static func dateTimeOrDate(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
+        dateTime(p, n) ?? date(p, n).map { $0 * 86400 }
     }
 
     /// `true` / `false` in any letter case.

@@ -1,0 +1,113 @@
+import OpsKit
+import Testing
+
+@testable import Ask
+
+@Suite struct BM25Tests {
+    /// d0 = a b, d1 = a c c; k1 = 1.5, b = 0.75, avgdl = 2.5.
+    let index = BM25Index(documents: [["a", "b"], ["a", "c", "c"]], parameters: BM25Parameters(k1: 1.5, b: 0.75))
+
+    @Test func scoresMatchTheFormulaByHand() {
+        // idf(c) = ln 2; d1: tf 2, norm 1.5·(0.25 + 0.75·3/2.5) = 1.725 → ln2·2·2.5/3.725
+        let c = index.search(index.queryTerms(["c"]), limit: 5)
+        #expect(c.count == 1 && c[0].document == 1)
+        #expect(abs(c[0].score - 0.9303989) < 1e-6)
+        // idf(a) = ln 1.2; d0 norm 1.275 → 0.2003534, d1 norm 1.725 → 0.1672675
+        let a = index.search(index.queryTerms(["a"]), limit: 5)
+        #expect(a.map(\.document) == [0, 1])
+        #expect(abs(a[0].score - 0.2003534) < 1e-6 && abs(a[1].score - 0.1672675) < 1e-6)
+        // a + b: d0 = 0.2003534 + ln2·2.5/2.275
+        let ab = index.search(index.queryTerms(["a", "b", "b", "zzz"]), limit: 1)
+        #expect(ab.map(\.document) == [0])
+        #expect(abs(ab[0].score - (0.2003534 + 0.7617002)) < 1e-6)
+    }
+
+    @Test func unknownAndEmptyQueriesFindNothing() {
+        #expect(index.search(index.queryTerms(["zzz"]), limit: 3).isEmpty)
+        #expect(index.search([], limit: 3).isEmpty)
+        #expect(BM25Index(documents: [], parameters: BM25Parameters()).search([(0, 1)], limit: 3).isEmpty)
+    }
+
+    @Test func weightedTermsAndContains() {
+        let half = index.search(index.queryTerms(["c"], weight: 0.5), limit: 1)
+        #expect(abs(half[0].score - 0.9303989 / 2) < 1e-6)
+        let c = index.termIndex["c"]!
+        #expect(index.contains(term: c, document: 1) && !index.contains(term: c, document: 0))
+    }
+}
+
+@Suite struct SynonymTests {
+    @Test func rewritesPhrasesToTheFirstOfTheirGroup() throws {
+        let table = try SynonymTable(parsing: "# comment\n快递 = 物流 = 配送\n\nShipping = delivery\n", source: "syn.txt")
+        #expect(table.groups == [["快递", "物流", "配送"], ["Shipping", "delivery"]])
+        #expect(table.normalize("物流要几天") == "快递要几天")
+        #expect(table.normalize("配送费") == "快递费")
+        #expect(table.normalize("Delivery time") == "shipping time")
+        // Latin phrases match whole words only.
+        #expect(table.normalize("redelivery") == "redelivery")
+    }
+
+    @Test func badLinesNameTheFileAndLine() {
+        #expect(throws: OpsError.self) { try SynonymTable(parsing: "a = b\n快递\n", source: "syn.txt") }
+        do {
+            _ = try SynonymTable(parsing: "a = b\n快递\n", source: "syn.txt")
+        } catch let error as OpsError {
+            #expect(error.message.contains("syn.txt:2"))
+        } catch {}
+    }
+}
+
+@Suite struct KnowledgeBaseTests {
+    static let faq: [FAQEntry] = [
+        FAQEntry(question: "退货需要多长时间?", answer: "退货审核通过后 3-5 个工作日退款。", intent: "退货"),
+        FAQEntry(question: "退货的运费由谁承担?", answer: "质量问题由我们承担运费。", intent: "运费"),
+        FAQEntry(question: "快递几天能到?", answer: "一般 2-3 天送达。", intent: "物流"),
+        FAQEntry(question: "可以开发票吗?", answer: "可以,在订单详情页申请电子发票。", intent: "发票"),
+        FAQEntry(question: "How do I change my password?", answer: "Settings → Security → Password.", intent: "account"),
+        FAQEntry(question: "怎么修改收货地址?", answer: "发货前可在订单详情页修改地址。", intent: "地址"),
+    ]
+
+    static func kb() throws -> KnowledgeBase {
+        KnowledgeBase(
+            entries: faq, synonyms: try SynonymTable(parsing: "快递 = 物流 = 配送\n发票 = 收据", source: "t"),
+            parameters: BM25Parameters(), threshold: 0.35)
+    }
+
+    @Test(arguments: [
+        ("退货要多久?", 0), ("退货一般多久能处理好", 0), ("退货运费谁出?", 1), ("退回商品的运费谁付", 1),
+        ("物流一般要几天?", 2), ("配送几天到", 2), ("能给我开收据吗", 3), ("发票怎么开", 3),
+        ("how can I change the password", 4), ("地址填错了想修改", 5),
+    ])
+    func paraphrasesRetrieveTheirEntry(question: String, expected: Int) throws {
+        let top = try Self.kb().retrieve(question, limit: 3)
+        #expect(top.first?.entry == expected, "\(question) → \(top)")
+    }
+
+    @Test func coverageIsTheMatchedShareOfTheQuestion() throws {
+        let kb = try Self.kb()
+        let exact = kb.retrieve("可以开发票吗?", limit: 1)
+        #expect(abs(exact[0].coverage - 1) < 1e-9)
+        let partial = kb.retrieve("发票 火星", limit: 1)
+        #expect(partial[0].coverage > 0.2 && partial[0].coverage < 0.8)
+        #expect(kb.retrieve("🙂🙂 ?!", limit: 3).isEmpty)
+    }
+
+    @Test func contextTermsHelpAFollowUp() throws {
+        let kb = try Self.kb()
+        let alone = kb.retrieve("那运费呢?", limit: 1)
+        let inContext = kb.retrieve("那运费呢?", context: "退货要多久?", limit: 1)
+        #expect(inContext.first?.entry == 1)
+        #expect(alone.first?.entry == 1 || alone.isEmpty || inContext[0].score > alone[0].score)
+    }
+
+    @Test func roundTripsThroughADataset() throws {
+        let kb = try Self.kb()
+        let dataset = try KnowledgeBaseStore.dataset(kb)
+        #expect(dataset.rowCount == 3 + 2 + Self.faq.count)
+        let back = try KnowledgeBaseStore.knowledgeBase(from: dataset, name: "kb")
+        #expect(back.entries == kb.entries && back.synonyms == kb.synonyms && back.parameters == kb.parameters)
+        #expect(back.retrieve("配送几天到", limit: 1).first?.entry == 2)
+        let notKB = try Dataset(columns: [Column(name: "x", strings: ["a"])])
+        #expect(throws: OpsError.self) { try KnowledgeBaseStore.knowledgeBase(from: notKB, name: "x") }
+    }
+}

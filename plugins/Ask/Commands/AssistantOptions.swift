@@ -1,0 +1,71 @@
+import ArgumentParser
+import OpsKit
+
+/// Where the assistant's knowledge comes from: shared by `query`, `chat` and `evaluate`.
+struct AssistantOptions: ParsableArguments {
+    @Option(help: "Knowledge base made by `ask kb` (default, when neither --kb nor --model is given: kb, if it exists).", completion: Completion.dataset)
+    var kb: String?
+
+    @Option(help: "Intent model made by `ask train` (default, when neither is given: intent_model, if it exists).", completion: Completion.dataset)
+    var model: String?
+
+    @Option(help: "Hand off below this confidence (default: the one stored with the knowledge base or model).")
+    var threshold: Double?
+
+    @Option(help: "Orders dataset for order questions (columns order_id, status, ship_date).", completion: Completion.dataset)
+    var orders: String = AskDefaults.orders
+
+    @Option(help: "Product catalogue whose names are recognised in questions.", completion: Completion.dataset)
+    var catalog: String = AskDefaults.catalog
+
+    @Option(name: .customLong("catalog-column"), help: "Column of product names in the catalogue (default: 名称 or name).")
+    var catalogColumn: String?
+
+    init() {}
+
+    /// The knowledge base and model named (or the defaults that exist); throws
+    /// when neither is available or a named one is unknown or not of its kind.
+    func resolve(in context: CommandContext) throws -> Sources {
+        try Self.resolve(kb: kb, model: model, threshold: threshold, in: context)
+    }
+
+    typealias Sources = (kb: (name: String, value: KnowledgeBase)?, model: (name: String, value: IntentClassifier)?)
+
+    static func resolve(kb: String?, model: String?, threshold: Double?, in context: CommandContext) throws -> Sources {
+        if let threshold, !(0...1).contains(threshold) {
+            throw OpsError.invalidOption("--threshold", AskText.thresholdRange(threshold), hint: AskText.thresholdHint)
+        }
+        // Defaults apply only when neither source is named.
+        let either = kb != nil || model != nil
+        let kbName = either ? kb : (context.hasDataset(AskDefaults.kb) ? AskDefaults.kb : nil)
+        let modelName = either ? model : (context.hasDataset(AskDefaults.model) ? AskDefaults.model : nil)
+        guard kbName != nil || modelName != nil else { throw OpsError(AskText.noKnowledge, hint: AskText.kbHint) }
+        let kb = try kbName.map { try ($0, KnowledgeBaseStore.load($0, from: context)) }
+        let model = try modelName.map { try ($0, IntentModelStore.load($0, from: context)) }
+        return (kb, model)
+    }
+
+    /// An assistant with the order book and catalogue attached when those datasets exist.
+    func assistant(in context: CommandContext) throws -> (Assistant, kbName: String?) {
+        let (kb, model) = try resolve(in: context)
+        var assistant = Assistant(kb: kb?.value, model: model?.value, threshold: threshold)
+        if context.hasDataset(orders) { assistant.orders = try OrderBook(context.dataset(orders), name: orders) }
+        if context.hasDataset(catalog) {
+            let products = try context.dataset(catalog)
+            let column = try catalogColumn.map { try products.column($0, option: "--catalog-column") }
+                ?? AskDefaults.catalogColumns.lazy.compactMap { products.index(ofColumn: $0).map { products.columns[$0] } }.first
+            if let column { assistant.catalogue = ProductCatalogue(names: column.stringValues().compactMap { $0 }) }
+        }
+        return (assistant, kb?.name)
+    }
+}
+
+/// Default dataset names.
+enum AskDefaults {
+    static let kb = "kb"
+    static let model = "intent_model"
+    static let orders = "orders"
+    static let catalog = "products"
+    static let catalogColumns = ["名称", "name", "product_name", "title"]
+    static let chatLog = "chat_log"
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import OpsKit
+
+/// `ask evaluate TESTSET --text COL --intent COL (--kb NAME | --model NAME)`.
+struct EvaluateCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Measure intent accuracy, macro-F1, top-3, MRR and out-of-scope detection; tune the threshold.",
+        discussion: """
+            With --kb the predicted intent is the intent of the retrieved FAQ entry; with --model the \
+            classifier's. Accuracy, macro-F1, top-3 accuracy and MRR are over in-scope questions; \
+            out-of-scope recall and precision are at the threshold in force; the suggested threshold \
+            maximises accuracy over all questions (low confidence hands off, which is right exactly \
+            for out-of-scope ones). --save-threshold stores it with the knowledge base and/or model.
+            """)
+    static let examples = [
+        "ask evaluate utterances --text text --intent intent --model ask_intents --as ask_eval",
+        "ask evaluate faq_tests --text question --intent intent --kb ask_kb --oos-label oos --save-threshold",
+    ]
+
+    @Argument(help: "Dataset of test questions with their expected intent.", completion: Completion.dataset)
+    var testset: String
+
+    @Option(help: "Column of question texts.", completion: Completion.columns)
+    var text: String
+
+    @Option(help: "Column of expected intents.", completion: Completion.columns)
+    var intent: String
+
+    @Option(help: "Knowledge base to evaluate (its entries' intents).", completion: Completion.dataset)
+    var kb: String?
+
+    @Option(help: "Intent model to evaluate.", completion: Completion.dataset)
+    var model: String?
+
+    @Option(name: .customLong("oos-label"), help: "Expected intent that marks out-of-scope questions.")
+    var oosLabel: String = Assistant.oosLabel
+
+    @Option(help: "Threshold in force (default: the stored one).")
+    var threshold: Double?
+
+    @Flag(name: .customLong("save-threshold"), help: "Store the best threshold with the knowledge base and/or model.")
+    var saveThreshold = false
+
+    @Flag(help: "Print per-question latency percentiles (for benchmarks; the output is then not stable).")
+    var timings = false
+
+    @Option(name: .customLong("as"), help: "Store one row per question: text, expected, predicted, confidence.")
+    var resultName: String?
+
+    init() {}
+
+    mutating func run(in context: CommandContext) throws {
+        let sources = try AssistantOptions.resolve(kb: kb, model: model, threshold: threshold, in: context)
+        let assistant = Assistant(kb: sources.kb?.value, model: sources.model?.value, threshold: threshold)
+        let table = try context.dataset(testset)
+        let texts = try table.column(text, option: "--text").stringValues()
+        let expected = try table.column(intent, option: "--intent").stringValues()
+        var predictions: [RankedPrediction] = [], kept: [String] = [], skipped = 0, latencies: [Double] = []
+        let progress = context.progress(AskText.evaluating, total: table.rowCount)
+        defer { progress.finish() }
+        for row in 0..<table.rowCount {
+            if row % 256 == 0 {
+                try context.checkCancellation()
+                progress.update(completed: row)
+            }
+            let question = texts[row]?.trimmingWhitespace() ?? "", label = expected[row]?.trimmingWhitespace() ?? ""
+            if question.isEmpty || label.isEmpty { skipped += 1; continue }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let (ranking, confidence) = assistant.rankIntents(String(question.prefix(Assistant.maxQuestionLength)))
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            predictions.append(RankedPrediction(expected: label, ranking: ranking, confidence: confidence))
+            kept.append(question)
+        }
+        if skipped > 0 { context.warn(AskText.skippedUtterances(skipped)) }
+        guard !predictions.isEmpty else { throw OpsError(AskText.noTestRows(testset), hint: AskText.noEntriesHint) }
+        let metrics = IntentMetrics(predictions, oosLabel: oosLabel, threshold: assistant.threshold)
+        let against = [sources.kb.map { AskText.kbSource($0.name) }, sources.model.map { AskText.modelSource($0.name) }]
+        context.print(AskText.evaluated(metrics, against: against.compactMap { $0 }.joined(separator: " + ")))
+        context.table(headers: AskText.metricHeaders, rows: AskText.metricRows(metrics), alignments: [.left, .right])
+        if timings {
+            latencies.sort()
+            func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)] }
+            context.print(AskText.latencyTiming(p50: percentile(0.5), p99: percentile(0.99), count: latencies.count))
+        }
+        if let resultName {
+            func predicted(_ p: RankedPrediction) -> String { p.confidence >= metrics.threshold ? (p.top ?? oosLabel) : oosLabel }
+            try context.store(
+                Dataset(columns: [
+                    Column(name: "text", strings: kept.map(Entities.masked)), Column(name: "expected", strings: predictions.map(\.expected)),
+                    Column(name: "predicted", strings: predictions.map(predicted)),
+                    Column(name: "confidence", doubles: predictions.map(\.confidence)),
+                ]), as: resultName)
+        }
+        if saveThreshold {
+            guard metrics.outOfScopeCount > 0 else { throw OpsError(AskText.noOutOfScope(oosLabel), hint: AskText.noOutOfScopeHint) }
+            if let (name, base) = sources.kb {
+                try context.store(KnowledgeBaseStore.dataset(base.with(threshold: metrics.bestThreshold)), as: name)
+            }
+            if let (name, model) = sources.model {
+                try context.store(IntentModelStore.dataset(model.with(threshold: metrics.bestThreshold)), as: name)
+            }
+            context.print(AskText.savedThreshold(metrics.bestThreshold))
+        }
+    }
+}

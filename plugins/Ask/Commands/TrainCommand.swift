@@ -1,0 +1,69 @@
+import ArgumentParser
+import OpsKit
+
+/// `ask train UTTERANCES --text COL --intent COL`: trains the intent classifier.
+struct TrainCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train an intent classifier: logistic regression on word and character n-gram TF-IDF.",
+        discussion: """
+            Multinomial logistic regression (L2, scikit-learn's C) fitted with L-BFGS on both cores. \
+            A stratified share of the utterances is held out to fit a temperature that calibrates \
+            the confidence; the model is then refitted on all of them. The model is stored as a \
+            dataset of weights (one row per feature, one column per intent).
+            """)
+    static let examples = [
+        "ask train utterances --text text --intent intent --as ask_intents",
+        "ask train utterances --text text --intent intent --c 30 --seed 7",
+    ]
+
+    @Argument(help: "Dataset of labelled utterances.", completion: Completion.dataset)
+    var utterances: String
+
+    @Option(help: "Column of utterance texts.", completion: Completion.columns)
+    var text: String
+
+    @Option(help: "Column of intents.", completion: Completion.columns)
+    var intent: String
+
+    @Option(name: .customLong("c"), help: "Inverse L2 regularisation strength (> 0; larger fits closer).")
+    var c: Double = IntentTrainer().c
+
+    @OptionGroup var seedOption: SeedOption
+    @OptionGroup var result: ResultNameOption
+
+    init() {}
+
+    mutating func run(in context: CommandContext) throws {
+        guard c.isFinite, c > 0 else { throw OpsError.invalidOption("--c", AskText.mustBePositive(c)) }
+        let table = try context.dataset(utterances)
+        let texts = try table.column(text, option: "--text").stringValues()
+        let labels = try table.column(intent, option: "--intent").stringValues()
+        var x: [String] = [], y: [String] = [], skipped = 0
+        for row in 0..<table.rowCount {
+            let t = texts[row]?.trimmingWhitespace() ?? "", l = labels[row]?.trimmingWhitespace() ?? ""
+            if t.isEmpty || l.isEmpty { skipped += 1; continue }
+            x.append(t)
+            y.append(l)
+        }
+        if skipped > 0 { context.warn(AskText.skippedUtterances(skipped)) }
+        let classes = Set(y)
+        guard classes.count >= 2 else {
+            throw OpsError(AskText.tooFewIntents(column: intent, classes: classes.sorted()), hint: AskText.tooFewIntentsHint)
+        }
+        let trainer = IntentTrainer(c: c)
+        let progress = context.progress(AskText.training, total: trainer.maxIterations)
+        defer { progress.finish() }
+        let (model, summary) = try trainer.train(
+            texts: x, labels: y, seed: context.seed(seedOption),
+            stage: { progress.update(completed: 0, detail: $0) },
+            iteration: { iteration, loss in
+                try context.checkCancellation()
+                progress.update(completed: iteration, detail: AskText.lossDetail(loss))
+            })
+        let name = result.name(or: AskDefaults.model)
+        try context.store(IntentModelStore.dataset(model), as: name)
+        if !summary.converged { context.note(AskText.notConverged(summary.iterations)) }
+        context.print(AskText.trainSummary(name: name, summary: summary, intents: model.labels.count, threshold: model.threshold))
+    }
+}

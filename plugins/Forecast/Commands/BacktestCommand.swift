@@ -1,0 +1,102 @@
+import ArgumentParser
+import Dispatch
+import OpsKit
+
+/// `forecast backtest`: rolling-origin evaluation of several models.
+struct BacktestCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest", abstract: Strings.backtestAbstract, discussion: Strings.backtestDiscussion)
+
+    static let examples = [
+        "forecast backtest sales --date date --value units --by sku --horizon 14 --folds 3",
+        "forecast backtest sales --date date --value units --by sku --horizon 7 --models croston,sba,tsb,ets --as bt",
+    ]
+
+    @OptionGroup var series: SeriesOptions
+
+    @Option(help: "Number of rolling origins: the last FOLDS windows of --horizon periods.")
+    var folds: Int = 3
+
+    @Option(help: "Models to compare, comma-separated.", completion: .list(ModelKind.allCases.map(\.rawValue)))
+    var models: String = "auto,snaive,ets,theta,sba"
+
+    @OptionGroup var result: ResultNameOption
+
+    mutating func run(in context: CommandContext) throws {
+        guard (1...100).contains(folds) else { throw OpsError.invalidOption("--folds", Strings.badFolds(folds), hint: Strings.foldsHint) }
+        let kinds = try ModelKind.parseList(models, option: "--models")
+        let table = try series.load(in: context)
+        let seasons = try series.seasonSpec()
+        let horizon = series.horizon, folds = folds
+        var scores = [BacktestScore?](repeating: nil, count: table.count * kinds.count)
+        let progress = context.progress(Strings.backtesting, total: table.count)
+        scores.withUnsafeMutableBufferPointer { out in
+            DispatchQueue.concurrentPerform(iterations: table.count) { s in
+                if context.isCancelled { return }
+                let y = table.values[s]
+                let periods = seasons.periods(for: table.frequency, length: y.count)
+                for (k, kind) in kinds.enumerated() {
+                    out[s * kinds.count + k] = Backtest.evaluate(y, model: kind, seasons: periods, horizon: horizon, folds: folds)
+                }
+                progress.advance()
+            }
+        }
+        progress.finish()
+        try context.checkCancellation()
+        let name = result.name(or: "backtest")
+        let (dataset, overall, skipped) = try BacktestOutput.build(table: table, kinds: kinds, scores: scores)
+        try context.store(dataset, as: name)
+        if skipped > 0 { context.note(Strings.tooShortForBacktest(skipped, horizon: horizon)) }
+        BacktestOutput.printOverall(kinds: kinds, overall: overall, context: context)
+        context.print(Strings.backtestStored(name, series: table.count, models: kinds.count, folds: folds, horizon: horizon))
+    }
+}
+
+/// The per-series table and the overall summary of a backtest.
+enum BacktestOutput {
+    static let metricNames = ["windows", "smape", "mase", "mae", "bias", "bias_pct", "coverage_80", "coverage_95", "service_level", "fill_rate"]
+
+    static func metrics(_ s: BacktestScore) -> [Double] {
+        [Double(s.windows), s.smape, s.mase, s.mae, s.bias, s.biasPercent, s.coverage80, s.coverage95, s.serviceLevel, s.fillRate]
+    }
+
+    static func build(table: SeriesTable, kinds: [ModelKind], scores: [BacktestScore?]) throws -> (Dataset, [BacktestScore], Int) {
+        var keyRows: [Int] = [], modelNames: [String] = []
+        var columns = metricNames.map { _ in [Double?]() }
+        var overall = kinds.map { _ in BacktestScore() }
+        var skipped = 0
+        for s in 0..<table.count {
+            guard kinds.indices.contains(where: { scores[s * kinds.count + $0] != nil }) else {
+                skipped += 1
+                continue
+            }
+            for (k, kind) in kinds.enumerated() {
+                guard let score = scores[s * kinds.count + k] else { continue }
+                overall[k].merge(score)
+                keyRows.append(table.keyRows[s])
+                modelNames.append(kind.rawValue)
+                for (i, v) in metrics(score).enumerated() { columns[i].append(v.isFinite ? v : nil) }
+            }
+        }
+        var out: [Column] = []
+        if let by = table.byColumn { out.append(by.selecting(rows: keyRows)) }
+        out.append(Column(name: "model", strings: modelNames))
+        for (i, name) in metricNames.enumerated() { out.append(Column(name: name, doubles: columns[i])) }
+        return (try Dataset(columns: out), overall, skipped)
+    }
+
+    static func printOverall(kinds: [ModelKind], overall: [BacktestScore], context: CommandContext) {
+        let rows = zip(kinds, overall).map { kind, s in
+            [kind.rawValue] + [s.smape, s.mase, s.mae, s.bias, s.biasPercent].map(ForecastReport.format)
+                + [s.coverage80, s.coverage95, s.serviceLevel, s.fillRate].map(percent)
+        }
+        context.table(
+            headers: ["model", "sMAPE", "MASE", "MAE", "bias", "bias %", "cover 80", "cover 95", "service", "fill rate"],
+            rows: rows, alignments: [.left] + Array(repeating: .right, count: 9))
+        if let best = zip(kinds, overall).filter({ $0.1.mase.isFinite }).min(by: { $0.1.mase < $1.1.mase }) {
+            context.print(Strings.bestModel(best.0.rawValue, mase: ForecastReport.format(best.1.mase)))
+        }
+    }
+
+    static func percent(_ v: Double) -> String { v.isFinite ? ValueFormat.fixed(100 * v, digits: 1) + "%" : "–" }
+}

@@ -1,0 +1,47 @@
+import OpsKit
+
+/// The feature rows of a dataset ready for clustering, and how to label them in results.
+struct ClusterInput {
+    var table: FeatureTable
+    /// The `--id` column restricted to the kept rows, if given.
+    var id: Column?
+    /// Indices of date/datetime features (a high value means recent).
+    var dateFeatures: Set<Int>
+
+    init(dataset: Dataset, features: [String], id idName: String?, missing: MissingPolicy, context: CommandContext) throws {
+        let columns = try features.map { try dataset.column($0, option: "--features") }
+        let idColumn = try idName.map { try dataset.column($0, option: "--id") }
+        let features = try FeatureTable(dataset: dataset, columns: columns, missing: missing)
+        if features.incompleteRows > 0 { context.note(Text.missingRows(features.incompleteRows, missing)) }
+        table = features
+        id = idColumn.map { features.rows.count < dataset.rowCount ? $0.selecting(rows: features.rows) : $0 }
+        dateFeatures = Set(columns.indices.filter { columns[$0].type == .date || columns[$0].type == .datetime })
+    }
+
+    /// `--features a,b,c` split into names.
+    static func names(_ list: String) throws -> [String] {
+        let names = list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        if names.isEmpty { throw OpsError("--features is empty", hint: "give column names separated by commas") }
+        return names
+    }
+
+    /// The id column (or 1-based `row` numbers) beside extra result columns.
+    func resultDataset(_ extra: [Column]) throws -> Dataset {
+        let key = id ?? Column(name: "row", integers: table.rows.map { Int64($0 + 1) })
+        return try Dataset(columns: [key] + extra.filter { $0.name != key.name })
+    }
+}
+
+/// Parsing of option values shared by the commands.
+enum OptionValue {
+    static func choice<T: RawRepresentable & CaseIterable>(_ value: String, option: String, as type: T.Type) throws -> T
+    where T.RawValue == String {
+        if let parsed = T(rawValue: value.lowercased()) { return parsed }
+        throw Text.unknownChoice(option, value, T.allCases.map(\.rawValue))
+    }
+
+    static func positive(_ value: Int, option: String) throws -> Int {
+        if value < 1 { throw Text.mustBePositive(option, String(value)) }
+        return value
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import OpsKit
+
+/// `segment rfm ORDERS --customer COL --date COL --amount COL`: RFM scores and named segments per customer.
+struct RFMCommand: PluginCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rfm", abstract: Text.rfmAbstract, discussion: Text.rfmDiscussion)
+    static let examples = [
+        "segment rfm orders --customer customer_id --date order_date --amount amount --order order_id",
+        "segment rfm invoices --customer CustomerID --date InvoiceDate --amount TotalPrice --map ranges",
+        "segment rfm lines --customer CustomerID --date InvoiceDate --quantity Quantity --price UnitPrice --order InvoiceNo",
+    ]
+
+    @Argument(help: "Orders or line items.", completion: Completion.dataset) var orders: String
+    @Option(help: "Customer id column.", completion: Completion.columns) var customer: String
+    @Option(help: "Order date column.", completion: Completion.columns) var date: String
+    @Option(help: "Order amount column.", completion: Completion.columns) var amount: String?
+    @Option(help: "Quantity column (line items, with --price).", completion: Completion.columns) var quantity: String?
+    @Option(help: "Unit price column (line items, with --quantity).", completion: Completion.columns) var price: String?
+    @Option(help: "Order id column: frequency counts distinct orders (default: one order per row).", completion: Completion.columns)
+    var order: String?
+    @Option(help: "Reference date for recency (default: the day after the last order).") var asof: String?
+    @Option(help: "Number of quantile bins per score.") var bins = 5
+    @Option(help: "Segment map: grid (R/F grid) or ranges (R rfm package).") var map = "grid"
+    @OptionGroup var result: ResultNameOption
+
+    mutating func run(in context: CommandContext) throws {
+        let segmentMap = try OptionValue.choice(map, option: "--map", as: RFMMap.self)
+        guard (2...10).contains(bins) else { throw Text.binsRange(bins) }
+        let data = try context.dataset(orders)
+        let history = try OrderHistory(try columns(data))
+        if history.droppedRows > 0 {
+            context.note(quantity != nil ? Text.lineItemsDropped(history.droppedRows) : Text.ordersDropped(history.droppedRows))
+        }
+        guard history.customers.count > 0 else { throw Text.noCustomers() }
+        let reference = try referenceDay(history)
+        let rfm = RFMTable(
+            recency: history.lastDay.map { reference - $0 }, frequency: history.orders, monetary: history.amount, bins: bins)
+        let chinese = TextScript.prefersChinese([customer])
+        let segments = bins == 5 ? rfm.r.indices.map { segmentMap.segment(r: rfm.r[$0], f: rfm.f[$0], m: rfm.m[$0]) } : []
+        let name = result.name(or: "rfm")
+        var table = try Dataset(columns: [
+            history.customers,
+            Column(name: "recency", integers: rfm.recency),
+            Column(name: "frequency", integers: rfm.frequency),
+            Column(name: "monetary", doubles: rfm.monetary),
+            Column(name: "r", integers: rfm.r.map(Int64.init)),
+            Column(name: "f", integers: rfm.f.map(Int64.init)),
+            Column(name: "m", integers: rfm.m.map(Int64.init)),
+        ])
+        if bins == 5 { try table.setColumn(Column(name: "segment", strings: segments.map { Text.segmentName($0, chinese: chinese) })) }
+        context.print(
+            Text.rfmSummary(
+                customers: history.customers.count, orders: history.totalOrders,
+                asof: CivilDate.string(fromDays: reference), map: segmentMap.rawValue))
+        if bins == 5 {
+            printSegments(segments, monetary: rfm.monetary, chinese: chinese, context: context)
+        } else {
+            context.note(Text.mapNeedsFiveBins)
+        }
+        try context.store(table, as: name)
+        context.print(Text.stored([name]))
+    }
+
+    private func columns(_ data: Dataset) throws -> OrderHistory.Columns {
+        if amount != nil && (quantity != nil || price != nil) { throw Text.bothAmountForms() }
+        if amount == nil && (quantity == nil || price == nil) { throw Text.missingAmount() }
+        if quantity != nil && order == nil { throw Text.orderNeeded() }
+        return OrderHistory.Columns(
+            customer: try data.column(customer, option: "--customer"), date: try data.column(date, option: "--date"),
+            amount: try amount.map { try data.column($0, option: "--amount") },
+            quantity: try quantity.map { try data.column($0, option: "--quantity") },
+            price: try price.map { try data.column($0, option: "--price") },
+            order: try order.map { try data.column($0, option: "--order") })
+    }
+
+    private func referenceDay(_ history: OrderHistory) throws -> Int64 {
+        guard let asof else { return history.lastDay.max()! + 1 }
+        guard let day = CivilDate.parseDate(Substring(asof.trimmingWhitespace())) else { throw Text.badAsOf(asof) }
+        return day
+    }
+
+    private func printSegments(_ segments: [RFMSegment], monetary: [Double], chinese: Bool, context: CommandContext) {
+        var counts = [Int](repeating: 0, count: RFMSegment.allCases.count)
+        var revenue = [Double](repeating: 0, count: RFMSegment.allCases.count)
+        for (i, segment) in segments.enumerated() {
+            counts[segment.rawValue] += 1
+            revenue[segment.rawValue] += monetary[i]
+        }
+        let total = revenue.reduce(0, +)
+        let rows = RFMSegment.allCases.filter { counts[$0.rawValue] > 0 }.map { segment -> [String] in
+            [
+                Text.segmentName(segment, chinese: chinese), String(counts[segment.rawValue]),
+                Format.percent(Double(counts[segment.rawValue]) / Double(segments.count)),
+                Format.percent(total != 0 ? revenue[segment.rawValue] / total : 0), Text.segmentAction(segment, chinese: chinese),
+            ]
+        }
+        context.table(headers: Text.rfmHeaders, rows: rows, alignments: [.left, .right, .right, .right, .left])
+    }
+}

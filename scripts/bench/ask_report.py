@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Reads the outputs of scripts/bench/ask and prints the comparison table."""
+import re, statistics, sys
+from pathlib import Path
+
+work, repeats = Path(sys.argv[1]), int(sys.argv[2])
+
+def peer(path):
+    return {k: float(v) for k, v in (line.split() for line in path.read_text().splitlines() if line.strip())}
+
+def rss_mb(path):
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", path.read_text())
+    return int(m.group(1)) / 1024 if m else float("nan")
+
+def metric(block, name):
+    m = re.search(rf"^{re.escape(name)}\s+([0-9.]+)\s*$", block, re.M)
+    return float(m.group(1)) if m else float("nan")
+
+def evaluations(text):
+    return re.split(r"^evaluated ", text, flags=re.M)[1:]
+
+quality = (work / "quality.out").read_text()
+evals = evaluations(quality)
+ours_b77 = metric(evals[0], "accuracy")
+ours_in = metric(evals[2], "in-scope accuracy at threshold")
+ours_oos = metric(evals[2], "out-of-scope recall")
+ours_t = metric(evals[2], "threshold in force")
+sk = peer(work / "quality.peer")
+ours_seconds = peer(work / "quality.extra")["opsbench_quality_seconds"]
+
+def verdict(ok):
+    return "met" if ok else "NOT MET"
+
+print("ask benchmark (release opsbench vs Python peers, same inputs, one run)")
+print()
+print("quality                              opsbench   scikit-learn   target")
+print(f"Banking77 test accuracy              {ours_b77:8.4f}   {sk['banking77_accuracy']:12.4f}   {verdict(ours_b77 >= sk['banking77_accuracy'])}")
+print(f"CLINC150 in-scope accuracy           {ours_in:8.4f}   {sk['clinc_inscope_accuracy']:12.4f}   {verdict(ours_in >= sk['clinc_inscope_accuracy'])}")
+print(f"CLINC150 out-of-scope recall         {ours_oos:8.4f}   {sk['clinc_oos_recall']:12.4f}   {verdict(ours_oos >= sk['clinc_oos_recall'])}")
+print(f"CLINC150 threshold (tuned on val)    {ours_t:8.4f}   {sk['clinc_threshold']:12.4f}")
+print(f"train+evaluate, both sets (s)        {ours_seconds:8.1f}   {sk['banking77_seconds'] + sk['clinc_seconds']:12.1f}   (opsbench includes CSV loading)")
+print(f"peak memory (MB)                     {rss_mb(work / 'quality.time'):8.0f}   {sk['peak_rss_mb']:12.0f}")
+print()
+print(f"speed (median of {repeats})                  opsbench      bm25s    ratio")
+for size in (100000, 10000):
+    build, p50, p99, top1, mem = [], [], [], [], []
+    pb, pp50, pp99, ptop1, pmem = [], [], [], [], []
+    for r in range(1, repeats + 1):
+        out = (work / f"speed{size}.{r}.out").read_text()
+        build.append(float(re.search(r"built in ([0-9.]+) s", out).group(1)))
+        m = re.search(r"p50 ([0-9.]+) ms, p99 ([0-9.]+) ms", out)
+        p50.append(float(m.group(1)))
+        p99.append(float(m.group(2)))
+        top1.append(metric(evaluations(out)[0], "accuracy"))
+        mem.append(rss_mb(work / f"speed{size}.{r}.time"))
+        p = peer(work / f"speed{size}.{r}.peer")
+        pb.append(p[f"bm25s_build_{size}"])
+        pp50.append(p[f"bm25s_p50_ms_{size}"])
+        pp99.append(p[f"bm25s_p99_ms_{size}"])
+        ptop1.append(p[f"bm25s_top1_{size}"])
+        pmem.append(p["peak_rss_mb"])
+    med = statistics.median
+    print(f"{size:>7} entries: index build (s)     {med(build):8.3f}   {med(pb):8.3f}   {med(pb) / med(build):6.1f}x")
+    print(f"{size:>7} entries: query p50 (ms)      {med(p50):8.3f}   {med(pp50):8.3f}   {med(pp50) / med(p50):6.1f}x")
+    print(f"{size:>7} entries: query p99 (ms)      {med(p99):8.3f}   {med(pp99):8.3f}   {med(pp99) / med(p99):6.1f}x")
+    print(f"{size:>7} entries: top-1 accuracy      {med(top1):8.4f}   {med(ptop1):8.4f}")
+    print(f"{size:>7} entries: peak memory (MB)    {med(mem):8.0f}   {med(pmem):8.0f}   (opsbench includes CSV loading)")
+print()
+p99_10k = statistics.median(float(re.search(r"p99 ([0-9.]+) ms", (work / f"speed10000.{r}.out").read_text()).group(1)) for r in range(1, repeats + 1))
+print(f"target p99 < 5 ms on 10,000 entries: {p99_10k:.3f} ms — {verdict(p99_10k < 5)}")
