@@ -14,7 +14,7 @@ struct ReplCommand: ParsableCommand {
         let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
         let progress = TerminalProgress.forStandardError()
         let session = try options.makeSession(output: StandardOutput(progress: progress), style: Terminal.outputStyle())
-        if interactive, let editor = LineEditor(session: session, historyPath: try historyPath()) {
+        if interactive, let editor = LineEditor(session: session, historyPath: historyPath()) {
             defer { editor.close() }
             Signals.install()
             session.progressDisplay = progress
@@ -26,10 +26,10 @@ struct ReplCommand: ParsableCommand {
         if !succeeded { throw ExitCode.failure }
     }
 
-    /// `$OPSBENCH_HOME/history` (the directory is created if needed).
-    private func historyPath() throws -> String {
+    /// `$OPSBENCH_HOME/history` (the directory is created if needed; without it history is not kept).
+    private func historyPath() -> String {
         let paths = Paths()
-        try FileManager.default.createDirectory(at: paths.home, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(at: paths.home, withIntermediateDirectories: true)
         return paths.historyFile.path
     }
 }

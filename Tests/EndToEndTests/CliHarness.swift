@@ -167,6 +167,13 @@ final class PseudoTerminal {
     static let enter = "\r", tab = "\t", backspace = "\u{7F}", ctrlC = "\u{03}", ctrlD = "\u{04}", ctrlR = "\u{12}", ctrlU = "\u{15}"
     static let up = "\u{1B}[A", left = "\u{1B}[D", right = "\u{1B}[C", home = "\u{1B}[H", end = "\u{1B}[F"
 
+    /// Resizes the terminal, as dragging the window does (the program gets SIGWINCH).
+    func resize(columns: Int) {
+        var size = winsize(ws_row: UInt16(Self.rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        screen.columns = columns
+    }
+
     /// Types keys (UTF-8) as a user would.
     func type(_ keys: String) {
         var bytes = Array(keys.utf8)[...]
@@ -234,7 +241,7 @@ final class PseudoTerminal {
 /// opsbench emit (cursor moves, erase, insert/delete characters) to show the
 /// text a user would see, with East Asian wide characters taking two cells.
 final class TerminalScreen {
-    let columns: Int
+    var columns: Int
     let rows: Int
     /// Every line ever drawn; the last `rows` are the visible screen. A wide
     /// character's second cell holds `nil`.

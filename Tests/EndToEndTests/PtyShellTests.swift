@@ -1,4 +1,5 @@
 import Foundation
+import OpsKit
 import Testing
 
 /// The interactive shell at a real pseudo-terminal: libedit editing of
@@ -133,9 +134,7 @@ struct PtyShellTests {
         let finished = "seed = \(steps - 1)"
         #expect(terminal.wait { $0.text.contains("cancelled") || $0.text.contains(finished) })
         try run(terminal, "datasets", expecting: "kept")
-        withKnownIssue("Session.execute resets the cancellation flag for each command a script runs, so Ctrl-C cannot stop 'source' yet") {
-            #expect(terminal.screen.text.contains("cancelled") && !terminal.screen.text.contains(finished))
-        }
+        #expect(terminal.screen.text.contains("cancelled") && !terminal.screen.text.contains(finished))
     }
 
     @Test func ctrlCCancelsALongCommandShowingProgressAndTheWorkspaceStaysIntact() throws {
@@ -180,5 +179,22 @@ struct PtyShellTests {
         #expect(terminal.wait { $0.text.contains("chat ended") && $0.cursorLine == "opsbench>" }, "\(terminal.dump)")
         terminal.type(Keys.up)
         #expect(terminal.wait { $0.cursorLine == "opsbench> ask chat --kb kb" }, "\(terminal.dump)")
+    }
+
+    @Test func outputFollowsTheTerminalWidthAfterAResize() throws {
+        let header = (1...8).map { "column_number_\($0)" }.joined(separator: ",")
+        try directory.write("wide.csv", header + "\n" + (1...8).map { "value_\($0)" }.joined(separator: ",") + "\n")
+        let terminal = try shell()
+        try run(terminal, "load wide wide.csv", expecting: "loaded wide")
+        func widestLineAfter(_ command: String) -> Int {
+            let output = terminal.screen.text.components(separatedBy: "opsbench> " + command).last ?? ""
+            return output.split(separator: "\n").map { DisplayWidth.of($0) }.max() ?? 0
+        }
+        try run(terminal, "show wide", expecting: "column_number_8")
+        #expect(widestLineAfter("show wide") > 60, "the table uses the 100 columns it has")
+
+        terminal.resize(columns: 60)
+        try run(terminal, "show wide --rows 1", expecting: "column_number_8")
+        #expect(widestLineAfter("show wide --rows 1") <= 60, "\(terminal.dump)")
     }
 }
