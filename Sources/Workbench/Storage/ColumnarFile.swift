@@ -90,13 +90,14 @@ enum ColumnarFile {
                 guard let offsets: [UInt64] = reader.array(rows + 1), let blob = reader.take(Int(offsets[rows])) else {
                     return nil
                 }
-                let base = blob.baseAddress!
+                guard offsets[0] == 0, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+                guard let base = blob.baseAddress else { return nil }
+                var interner = StringInterner()
                 values = .strings(
                     (0..<rows).map { i in
-                        let start = Int(offsets[i])
-                        return String(
-                            decoding: UnsafeBufferPointer(start: base + start, count: Int(offsets[i + 1]) - start),
-                            as: UTF8.self)
+                        let start = Int(offsets[i]), count = Int(offsets[i + 1]) - start
+                        let decode = { String(decoding: UnsafeBufferPointer(start: base + start, count: count), as: UTF8.self) }
+                        return count > 15 ? interner.string(base + start, count, make: decode)! : decode()
                     })
                 reader.align()
             }
