@@ -42,9 +42,19 @@ import Testing
         #expect(model[7] == "sba")
         let mean = try fc.column("forecast").requireNumeric(), lo = try fc.column("lo_95").requireNumeric(), hi = try fc.column("hi_95").requireNumeric()
         for r in 0..<14 { #expect(lo[r] <= mean[r] && mean[r] <= hi[r] && lo[r] >= 0) }
-        #expect(out.contains("warning: 1 row(s) repeat a date of their series: values summed"))
+        #expect(out.contains("warning: 1 row(s) fall on a period already taken in their series: values summed"))
         #expect(out.contains("note: 1 missing period(s) filled with zero demand"))
         #expect(out.contains("stored forecasts: 14 rows (2 series × 7 periods, frequency D)"))
+    }
+
+    @Test func selectBacktestPicksAmongCandidatesPerSeries() throws {
+        let data = InMemoryDatasets(["sales": try Self.sales()])
+        let out = try Self.run(PredictCommand.self, ["sales", "--date", "日期", "--value", "units", "--by", "sku", "--horizon", "7",
+                                                     "--select", "backtest"], data: data)
+        let models = try data.dataset(named: "forecasts").column("model").stringValues()
+        // B is intermittent: its candidates are Croston, SBA and TSB
+        #expect(["croston", "sba", "tsb"].contains(models[7]!))
+        #expect(!out.contains("–  –"), "the summary shows the backtest scores")
     }
 
     @Test func singleSeriesGetsAChartAndShortSeriesLoseTheirSeason() throws {

@@ -50,3 +50,13 @@ import Testing
         #expect(first != (0..<5).map { _ in c.next() })
     }
 }
+
+@Suite struct ColumnEqualityTests {
+    @Test func nullDoublesCompareEqual() throws {
+        let a = Column(name: "x", doubles: [1.5, nil, .nan])
+        let b = Column(name: "x", doubles: [1.5, nil, nil])
+        #expect(a == b)
+        #expect(a != Column(name: "x", doubles: [1.5, 2, nil]))
+        #expect(try Dataset(columns: [a]) == Dataset(columns: [b]))
+    }
+}

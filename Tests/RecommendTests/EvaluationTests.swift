@@ -71,4 +71,25 @@ import Testing
         #expect(throws: OpsError.self) { try run(EvaluateCommand.self, base + ["--test-fraction", "1"], in: datasets) }
         #expect(throws: OpsError.self) { try run(EvaluateCommand.self, base + ["--methods", "hybrid"], in: datasets) }
     }
+
+    @Test func timeSplitThroughTheCommandKeepsIntegerIDs() throws {
+        // Customers 1–3 buy x then y on day 1 and z on day 9; the latest 3 of 9 rows (day 9) are held out.
+        let users: [Int64] = [1, 1, 1, 2, 2, 2, 3, 3, 3]
+        let dataset = try Dataset(columns: [
+            Column(name: "customer", integers: users),
+            Column(name: "sku", strings: ["x", "y", "z", "x", "y", "z", "x", "w", "z"]),
+            Column(name: "day", days: [1, 1, 9, 1, 1, 9, 1, 1, 9]),
+        ])
+        let datasets = InMemoryDatasets(["log": dataset])
+        let output = try run(
+            EvaluateCommand.self,
+            ["log", "--user", "customer", "--item", "sku", "--time", "day", "--split", "time", "--test-fraction", "0.34"],
+            in: datasets)
+        #expect(output.contains("3 users evaluated"), "\(output)")
+        #expect(output.contains("6 training and 3 held-out rows"))
+        try run(ForCommand.self, ["log", "--user", "customer", "--item", "sku", "--target", "3"], in: datasets)
+        let recs = try datasets.dataset(named: "recommendations")
+        #expect(try recs.column("customer").type == .integer)
+        #expect(try strings(recs, "sku").first == "y")  // x and w co-occur with y through customers 1 and 2
+    }
 }

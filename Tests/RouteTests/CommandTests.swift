@@ -28,6 +28,22 @@ import Testing
         #expect(try datasets.dataset(named: "r1") == datasets.dataset(named: "r2"))
     }
 
+    /// Ctrl-C during the search keeps the best routes found so far and says so.
+    @Test func cancellingKeepsTheBestSoFar() throws {
+        let datasets = InMemoryDatasets(["plus": try RouteFixture.plusStops()])
+        let flag = CancellationFlag()
+        flag.set()
+        let buffer = TextBuffer()
+        let context = CommandContext(
+            commandLine: "route solve plus", style: .plain, defaultSeed: 1, source: datasets, sink: buffer, cancellation: flag)
+        var command = try SolveCommand.parse(["plus", "--depot", "D", "--capacity", "8", "--iterations", "1000000"])
+        try command.run(in: context)
+        datasets.commit(context.staged)
+        #expect(buffer.text.contains("search stopped early (Ctrl-C)"))
+        #expect(buffer.text.contains("; 0 ruin-and-recreate iterations"))
+        #expect(try datasets.dataset(named: "routes").rowCount == 4)
+    }
+
     @Test func checkFindsEveryKindOfProblem() throws {
         let bad = try Dataset(columns: [
             Column(name: "vehicle", integers: [1, 1, 1, 2]), Column(name: "seq", integers: [1, 2, 3, 1]),

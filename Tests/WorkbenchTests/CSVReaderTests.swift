@@ -132,4 +132,16 @@ struct CSVReaderTests {
         #expect(ids == (0..<200_000).map(Int64.init))
         #expect(try d.column("note").stringValues()[199_999] == "a \"q\"\nb")
     }
+
+    @Test func repeatedLongTextValuesAreSharedAndExact() throws {
+        var text = "k,title\n"
+        var expected: [String] = []
+        for i in 0..<70_000 {
+            let title = i % 3 == 0 ? "华为 智能手机 大屏幕,高性能 \(i % 5)" : "unique product title number \(i)"
+            expected.append(title)
+            text += "\(i),\"\(title)\"\n"
+        }
+        let d = try load(scratch.file("titles.csv", text))
+        #expect(try d.column("title").stringValues() == expected)
+    }
 }

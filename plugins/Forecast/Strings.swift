@@ -27,7 +27,7 @@ extension Strings {
     static func negativeKept(_ count: Int, column: String) -> String {
         "\(count) negative value(s) in '\(column)' kept as they are (returns?); --negative clip sets them to 0"
     }
-    static func duplicatesSummed(_ count: Int) -> String { "\(count) row(s) repeat a date of their series: values summed" }
+    static func duplicatesSummed(_ count: Int) -> String { "\(count) row(s) fall on a period already taken in their series: values summed" }
     static func gapsFilled(_ count: Int) -> String { "\(count) missing period(s) filled with zero demand" }
     static func nullsAsZero(_ count: Int, column: String) -> String { "\(count) empty value(s) in '\(column)' read as zero demand" }
     static func nullDate(column: String, row: Int) -> String { "row \(row): the date in '\(column)' is empty" }

@@ -16,8 +16,12 @@ struct ContentIndex {
 
     static let tokenizer = TextTokenizer()
 
-    init(dataset: Dataset, idColumn: String, textColumn: String, options: TFIDFVectorizer.Options) throws {
-        let idCol = try dataset.column(idColumn, option: "--id")
+    /// `idOption` names the option that chose the id column, for errors (`--id`, `--catalog-id`).
+    init(
+        dataset: Dataset, idColumn: String, textColumn: String, options: TFIDFVectorizer.Options,
+        idOption: String = "--id"
+    ) throws {
+        let idCol = try dataset.column(idColumn, option: idOption)
         let textCol = try dataset.column(textColumn, option: "--text")
         let (table, codes) = IDTable.encode(idCol)
         let rawTexts = textCol.stringValues()

@@ -67,7 +67,8 @@ struct SimilarCommand: PluginCommand {
                     ranks: found.indices.map { $0 + 1 }, scores: found.map(\.score),
                     reasons: found.map { explainer.reason(item: $0.item, query: query) }))
         try context.store(dataset, as: name)
-        let queryLabel = basket.map { index.ids.ids[$0] }.joined(separator: ", ")
+        let queryLabel = basket.map { "\(index.ids.ids[$0]) (\(index.texts[$0].trimmingWhitespace()))" }
+            .joined(separator: ", ")
         context.print(Strings.similarSummary(found.count, query: queryLabel, name: name))
         context.table(dataset)
     }

@@ -25,7 +25,7 @@ extension Strings {
     static let solveDiscussion = """
         Builds routes with Clarke–Wright savings, improves them with granular local search \
         (relocate, swap, 2-opt, 2-opt*, Or-opt, SWAP*), then searches with SISR ruin-and-recreate \
-        under simulated annealing until --iterations or --time-limit, whichever comes first. \
+        under simulated annealing for --iterations, or until --time-limit (default 5s). \
         Distances are Euclidean on x/y (--round: CVRPLIB integer rounding; --geo: great-circle km). \
         Writes one row per visit: vehicle, seq, the stop id, arrival, load (served so far) and \
         distance (driven so far). The same seed and iteration count give the same routes; \
@@ -57,7 +57,6 @@ extension Strings {
     static let needCapacity = "no vehicle capacity given"
     static let needCapacityHint = "give the capacity of each vehicle with --capacity, e.g. --capacity 100"
     static let positive = "must be positive"
-    static let nonNegative = "must be 0 or more"
     static let geoAndRound = "--geo and --round cannot be combined"
     static func demandExceeds(_ id: String, _ demand: Double, _ capacity: Double) -> String {
         "stop '\(id)' needs \(ValueFormat.double(demand)), more than a vehicle's capacity \(ValueFormat.double(capacity))"

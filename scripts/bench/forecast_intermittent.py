@@ -52,9 +52,10 @@ def main():
             diff = np.abs(ours - ref)
             print(f"  {model:<8} vs statsforecast {column:<15} max |diff| {diff.max():.2e}  "
                   f"(mean forecast {ref.mean():.4f}; {np.sum(diff > 1e-9)} of {len(ref)} values differ by > 1e-9)")
-        table = stdout[stdout.find("model  "):]
+        lines = stdout.splitlines()
+        start = max(i for i, line in enumerate(lines) if line.startswith("model") and "sMAPE" in line and "service" in line)
         print("  opsbench backtest (last 12 months held out):")
-        print("    " + "\n    ".join(line for line in table.splitlines() if line.strip() and not line.startswith("stored")))
+        print("    " + "\n    ".join(line for line in lines[start:] if line.strip() and not line.startswith("stored")))
 
 
 if __name__ == "__main__":

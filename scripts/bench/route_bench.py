@@ -41,7 +41,7 @@ def run_ours(opsbench, instance, limit, work):
     script = os.path.join(work, "solve.opsb")
     with open(script, "w") as f:
         f.write(f"route import {instance} --as inst\n"
-                f"route solve inst --iterations 0 --time-limit {limit}s --seed 1 --as sol\n"
+                f"route solve inst --time-limit {limit}s --seed 1 --as sol\n"
                 f"route check sol --stops inst\n")
     code, out, wall, peak = run_timed([opsbench, "run", script, "--workspace", os.path.join(work, "ws")], work)
     match = re.search(r"'sol' is valid: total distance ([0-9.]+)", out)

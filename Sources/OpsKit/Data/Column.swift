@@ -22,7 +22,7 @@ public enum ColumnValues: Sendable, Equatable {
 ///
 /// Null slots hold a placeholder value (0, NaN, "" or false) in `values` and
 /// `false` in `validity`; `validity == nil` means the column has no nulls.
-public struct Column: Sendable, Equatable {
+public struct Column: Sendable {
     public var name: String
     public let type: ColumnType
     public let values: ColumnValues
@@ -160,6 +160,21 @@ public struct Column: Sendable, Equatable {
         case .bools(let v): newValues = .bools(rows.map { v[$0] })
         }
         return Column(name: name, type: type, values: newValues, validity: newValidity)
+    }
+}
+
+extension Column: Equatable {
+    /// Same name, type and nulls, and equal values in every non-null row (NaN equals NaN).
+    public static func == (a: Column, b: Column) -> Bool {
+        guard a.name == b.name, a.type == b.type, a.count == b.count, a.validity == b.validity else { return false }
+        if case .doubles(let x) = a.values, case .doubles(let y) = b.values {
+            for i in x.indices where !a.isNull(i) {
+                if x[i] != y[i] && !(x[i].isNaN && y[i].isNaN) { return false }
+            }
+            return true
+        }
+        if a.validity == nil { return a.values == b.values }
+        return (0..<a.count).allSatisfy { a.isNull($0) || a.formatted(at: $0) == b.formatted(at: $0) }
     }
 }
 

@@ -131,8 +131,8 @@ public final class CommandContext {
     public func note(_ message: String) { print("note: " + message) }
 
     /// Prints a dataset as an aligned table (East Asian wide characters take two columns).
-    public func table(_ dataset: Dataset, maxRows: Int = 20, nullText: String = "null") {
-        write(TableRenderer(maxWidth: style.width).render(dataset, maxRows: maxRows, nullText: nullText))
+    public func table(_ dataset: Dataset, maxRows: Int = 20, nullText: String = "null", totalRows: Int? = nil) {
+        write(TableRenderer(maxWidth: style.width).render(dataset, maxRows: maxRows, nullText: nullText, totalRows: totalRows))
     }
 
     /// Prints rows of text as an aligned table.

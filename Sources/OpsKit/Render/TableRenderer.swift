@@ -17,19 +17,21 @@ public struct TableRenderer {
 
     /// A dataset's first `maxRows` rows, numbers right-aligned, then `(N rows)`.
     /// Nulls show as `nullText`.
-    public func render(_ dataset: Dataset, maxRows: Int = 20, nullText: String = "null") -> String {
+    /// `totalRows` is the size of the whole dataset when `dataset` holds only its first rows.
+    public func render(_ dataset: Dataset, maxRows: Int = 20, nullText: String = "null", totalRows: Int? = nil) -> String {
         let shown = min(maxRows, dataset.rowCount)
+        let total = totalRows ?? dataset.rowCount
         let digits = dataset.columns.map { decimals(of: $0, rows: shown) }
         let rows = (0..<shown).map { row in
             dataset.columns.indices.map { cell(dataset.columns[$0], row, digits: digits[$0], nullText: nullText) }
         }
         let alignments = dataset.columns.map { $0.type.isNumeric ? Alignment.right : .left }
         var text = render(headers: dataset.columnNames, rows: rows, alignments: alignments)
-        let rowWord = dataset.rowCount == 1 ? "row" : "rows"
-        if shown < dataset.rowCount {
-            text += "… \(dataset.rowCount - shown) more (\(dataset.rowCount) \(rowWord) × \(dataset.columns.count) columns)\n"
+        let rowWord = total == 1 ? "row" : "rows"
+        if shown < total {
+            text += "… \(total - shown) more (\(total) \(rowWord) × \(dataset.columns.count) columns)\n"
         } else {
-            text += "(\(dataset.rowCount) \(rowWord))\n"
+            text += "(\(total) \(rowWord))\n"
         }
         return text
     }

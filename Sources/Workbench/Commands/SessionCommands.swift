@@ -93,7 +93,9 @@ struct SourceCommand: BuiltinCommand {
 
     func run(in session: Session, context: CommandContext) throws {
         let outcome = try ScriptRunner(session: session).run(path: path, keepGoing: false)
-        if let failure = outcome.failures.first { throw OpsError(Strings.sourceFailed(failure.location)) }
+        guard let failure = outcome.failures.first else { return }
+        if session.cancellation.isSet { throw ScriptCancelled(location: failure.location) }
+        throw OpsError(Strings.sourceFailed(failure.location))
     }
 }
 
@@ -116,6 +118,11 @@ struct RecordCommand: BuiltinCommand {
         session.recorder = try TranscriptRecorder(path: target)
         context.print(Strings.recording(target))
     }
+}
+
+/// Ctrl-C stopped a script run by `source`.
+struct ScriptCancelled: Error {
+    let location: String
 }
 
 /// Every built-in command, in the order `help` lists them.

@@ -28,9 +28,12 @@ struct ShowCommand: BuiltinCommand {
     }
 
     func run(in session: Session, context: CommandContext) throws {
-        var dataset = try context.dataset(name)
+        guard let entry = session.workspace.entry(named: name) else {
+            throw OpsError.unknownDataset(name, available: session.workspace.datasetNames)
+        }
+        var dataset = try session.workspace.preview(named: name, rows: rows)
         if let columns { dataset = try Dataset(columns: try dataset.columns(list: columns, option: "--columns")) }
-        context.table(dataset, maxRows: rows)
+        context.table(dataset, maxRows: rows, totalRows: entry.rowCount)
     }
 }
 

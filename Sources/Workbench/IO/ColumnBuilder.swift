@@ -118,6 +118,7 @@ struct ColumnBuilder {
         var validity: [Bool]?
         var failure: ColumnBuildFailure?
         var scratch = [UInt8]()
+        var interner = StringInterner()
         forEachField { offset, p, n, quoted in
             if n == 0, !quoted {
                 if validity == nil { validity = [Bool](repeating: true, count: rows) }
@@ -134,6 +135,8 @@ struct ColumnBuilder {
                     i += p[i] == Self.quote ? 2 : 1
                 }
                 text = scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+            } else if n > 15 {
+                text = interner.string(p, n) { String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
             } else {
                 text = String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
             }

@@ -90,6 +90,10 @@ public struct ScriptRunner {
         }
         var outcome = ScriptOutcome()
         while let (line, number) = source.nextCommand() {
+            if session.cancellation.isSet {
+                outcome.failures.append(.init(location: "\(path):\(number)", message: Strings.describe(CommandCancelled())))
+                break
+            }
             outcome.commands += 1
             let result = session.execute(line)
             if !result.succeeded {

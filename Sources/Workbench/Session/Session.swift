@@ -80,7 +80,7 @@ public final class Session {
         let trimmed = rawLine.trimmingWhitespace()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return true }
         history.append(trimmed)
-        cancellation.reset()
+        if depth == 1 { cancellation.reset() }  // a Ctrl-C during `source` also stops the script's later commands
         var reads: [String] = []
         defer { subInputs = reads }
         do {

@@ -11,6 +11,8 @@ enum Strings {
             return error.description
         case is CommandCancelled:
             return "cancelled: the workspace is unchanged\n"
+        case let error as ScriptCancelled:
+            return "cancelled: the script stopped at \(error.location); the commands before it are kept\n"
         default:
             return "error: \(error)\n"
         }

@@ -56,8 +56,9 @@ enum ColumnarFile {
         return output.bytesWritten
     }
 
-    /// Reads a dataset back; `nil` when the file is missing, truncated or not ours.
-    static func read(path: String) -> Dataset? {
+    /// Reads a dataset back (only its first `limit` rows when given); `nil`
+    /// when the file is missing, truncated or not ours.
+    static func read(path: String, limit: Int? = nil) -> Dataset? {
         guard let file = try? MappedFile(path: path) else { return nil }
         var reader = BlockReader(bytes: file.bytes)
         guard let m = reader.take(magic.count), Array(m) == magic, let length = reader.uint64(),
@@ -66,41 +67,45 @@ enum ColumnarFile {
         else { return nil }
         reader.align()
         let rows = header.rows
+        let kept = min(rows, max(0, limit ?? rows))
         var columns: [Column] = []
         for info in header.columns {
             var validity: [Bool]?
             if info.nulls {
                 guard let bytes = reader.take(rows) else { return nil }
-                validity = bytes.map { $0 != 0 }
+                validity = bytes.prefix(kept).map { $0 != 0 }
                 reader.align()
             }
             let values: ColumnValues
             switch info.type {
             case .integer, .date, .datetime:
-                guard let v: [Int64] = reader.array(rows) else { return nil }
+                guard let v: [Int64] = reader.array(rows, keeping: kept) else { return nil }
                 values = .integers(v)
             case .double:
-                guard let v: [Double] = reader.array(rows) else { return nil }
+                guard let v: [Double] = reader.array(rows, keeping: kept) else { return nil }
                 values = .doubles(v)
             case .bool:
                 guard let bytes = reader.take(rows) else { return nil }
-                values = .bools(bytes.map { $0 != 0 })
+                values = .bools(bytes.prefix(kept).map { $0 != 0 })
                 reader.align()
             case .string:
                 guard let offsets: [UInt64] = reader.array(rows + 1), let blob = reader.take(Int(offsets[rows])) else {
                     return nil
                 }
-                let base = blob.baseAddress!
+                let used = offsets.prefix(kept + 1)
+                guard offsets[0] == 0, zip(used, used.dropFirst()).allSatisfy({ $0 <= $1 }), used.last! <= offsets[rows]
+                else { return nil }
+                guard let base = blob.baseAddress else { return nil }
+                var interner = StringInterner()
                 values = .strings(
-                    (0..<rows).map { i in
-                        let start = Int(offsets[i])
-                        return String(
-                            decoding: UnsafeBufferPointer(start: base + start, count: Int(offsets[i + 1]) - start),
-                            as: UTF8.self)
+                    (0..<kept).map { i in
+                        let start = Int(offsets[i]), count = Int(offsets[i + 1]) - start
+                        let decode = { String(decoding: UnsafeBufferPointer(start: base + start, count: count), as: UTF8.self) }
+                        return count > 15 ? interner.string(base + start, count, make: decode)! : decode()
                     })
                 reader.align()
             }
-            guard values.count == rows else { return nil }
+            guard values.count == kept else { return nil }
             columns.append(Column(name: info.name, type: info.type, values: values, validity: validity))
         }
         return try? Dataset(columns: columns)
@@ -130,11 +135,13 @@ enum ColumnarFile {
             return UInt64(littleEndian: UnsafeRawPointer(b.baseAddress!).loadUnaligned(as: UInt64.self))
         }
 
-        mutating func array<T>(_ count: Int) -> [T]? {
+        /// Reads an array of `count` values, keeping the first `kept` (all by default).
+        mutating func array<T>(_ count: Int, keeping kept: Int? = nil) -> [T]? {
             guard let b = take(count * MemoryLayout<T>.stride) else { return nil }
-            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                if count > 0 { memcpy(buffer.baseAddress!, b.baseAddress!, b.count) }
-                initialized = count
+            let kept = min(count, kept ?? count)
+            return [T](unsafeUninitializedCapacity: kept) { buffer, initialized in
+                if kept > 0 { memcpy(buffer.baseAddress!, b.baseAddress!, kept * MemoryLayout<T>.stride) }
+                initialized = kept
             }
         }
 

@@ -74,6 +74,17 @@ public final class Workspace: DatasetSource {
         return dataset
     }
 
+    /// The first `rows` rows of a dataset, read without loading the rest
+    /// (for `show` on large datasets).
+    public func preview(named name: String, rows: Int) throws -> Dataset {
+        if let cached = cache[name] { return cached.head(rows) }
+        guard let record = records[name] else { throw OpsError.unknownDataset(name, available: datasetNames) }
+        guard let dataset = ColumnarFile.read(path: path(of: record.file), limit: rows) else {
+            throw StorageMessages.damagedFile(name, record.file)
+        }
+        return dataset
+    }
+
     // MARK: Writing
 
     /// Applies `changes` all or nothing, durably (see the type's description).

@@ -14,19 +14,19 @@ struct SolveCommand: PluginCommand {
     @Argument(help: "The stops dataset (one row per stop, the depot included).", completion: Completion.dataset)
     var stops: String
     @OptionGroup var stopOptions: StopsOptions
-    @Option(name: .customLong("time-limit"), help: "Longest search time, e.g. 5s, 500ms, 2m (default 5s).")
-    var timeLimit: String = "5s"
-    @Option(help: "Search iterations (default 50000; 0 = until the time limit). Same seed and count give the same routes.")
-    var iterations: Int = 50_000
+    @Option(name: .customLong("time-limit"), help: "Longest search time, e.g. 5s, 500ms, 2m (default 5s without --iterations).")
+    var timeLimit: String?
+    @Option(help: "Run exactly this many search iterations: the same seed and count give the same routes.")
+    var iterations: Int?
     @OptionGroup var seedOption: SeedOption
     @OptionGroup var result: ResultNameOption
 
     mutating func run(in context: CommandContext) throws {
-        let seconds = try TimeLimit.seconds(timeLimit)
-        guard iterations >= 0 else { throw OpsError.invalidOption("--iterations", Strings.nonNegative) }
+        let seconds = try timeLimit.map(TimeLimit.seconds) ?? (iterations == nil ? 5 : nil)
+        if let iterations, iterations < 1 { throw OpsError.invalidOption("--iterations", Strings.positive) }
         let problem = try StopsProblem(dataset: stops, options: stopOptions, context: context)
         let seed = context.seed(seedOption)
-        let budget = SearchBudget(iterations: iterations == 0 ? nil : iterations, timeLimit: seconds, seed: seed)
+        let budget = SearchBudget(iterations: iterations, timeLimit: seconds, seed: seed)
         let reporter = context.progress(Strings.searching, total: budget.iterations)
         let digits = problem.instance.convention.displayDigits
         let outcome = RoutingSolver(instance: problem.instance).solve(

@@ -1,9 +1,10 @@
 import Foundation
 import OpsKit
 
-/// How long the search runs. The iteration budget makes runs reproducible:
-/// the same seed and iteration count give the same routes on every machine;
-/// the time limit only stops the search early.
+/// How long the search runs. With an iteration budget the annealing schedule
+/// follows the iteration count, so the same seed and count give the same
+/// routes on every machine (a time limit then only cuts the search short).
+/// Without one, the schedule follows the clock up to the time limit.
 public struct SearchBudget: Sendable {
     public var iterations: Int?
     public var timeLimit: Double?
@@ -38,7 +39,8 @@ public final class RoutingSolver {
     }
 
     /// Runs the search. `shouldStop` is polled (Ctrl-C); `progress` gets the
-    /// iteration count and best distance whenever the best improves.
+    /// iteration count and the best distance so far, every 128 iterations and
+    /// whenever the best improves.
     public func solve(
         budget: SearchBudget, shouldStop: () -> Bool = { false }, progress: (Int, Double) -> Void = { _, _ in }
     ) -> SolveOutcome {
@@ -69,9 +71,11 @@ public final class RoutingSolver {
                 if shouldStop() { stoppedEarly = true; break }
                 let seconds = elapsed()
                 if let t = budget.timeLimit, seconds >= t { break }
-                var fraction = budget.iterations.map { Double(iteration) / Double(max(1, $0)) } ?? 0
-                if let t = budget.timeLimit { fraction = max(fraction, seconds / t) }
+                // The schedule follows the iteration budget when there is one (reproducible), else the clock.
+                let fraction = budget.iterations.map { Double(iteration) / Double(max(1, $0)) }
+                    ?? budget.timeLimit.map { seconds / $0 } ?? 1
                 temperature = startTemperature * pow(endTemperature / startTemperature, min(1, fraction))
+                progress(iteration, best.distance)
             }
             iteration += 1
             candidate.copy(from: current)
