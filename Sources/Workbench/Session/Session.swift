@@ -126,7 +126,8 @@ public final class Session {
                 sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
                 return nil
             }
-            throw ArgumentError(entry: entry, message: entry.type.message(for: error))
+            throw ArgumentError(
+                command: entry.fullName, optionNames: entry.signature.optionNames, message: entry.type.message(for: error))
         }
     }
 
@@ -143,17 +144,18 @@ public final class Session {
 
 /// A parse error of a command's arguments, with suggestions for mistyped options.
 struct ArgumentError: Error, CustomStringConvertible {
-    let entry: CommandEntry
+    let command: String
+    let optionNames: [String]
     let message: String
 
     var description: String {
         var text = "error: " + message.trimmingWhitespace()
         if let unknown = Self.unknownOption(in: message),
-            let close = Suggest.closest(to: unknown, in: entry.signature.optionNames).first
+            let close = Suggest.closest(to: unknown, in: optionNames).first
         {
             text += " — did you mean '\(close)'?"
         }
-        return text + "\nhint: " + Strings.seeCommandHelp(entry.fullName) + "\n"
+        return text + "\nhint: " + Strings.seeCommandHelp(command) + "\n"
     }
 
     /// The option named in argument-parser's "Unknown option '--x'" message.
