@@ -74,6 +74,7 @@ import Testing
         #expect(session.execute("probe count --help").output == command)
         #expect(session.execute("help probe").output.contains("Commands:"))
         #expect(session.execute("plugins").output.contains("1.2.3"))
+        #expect(session.execute("help probe cont").output.contains("unknown probe command 'cont' — did you mean 'count'?"))
     }
 
     @Test func setSeedChangesTheDefault() throws {

@@ -16,10 +16,7 @@ struct HelpCommand: BuiltinCommand {
             context.write(formatter.pluginHelp(plugin))
         case .command(let entry, _):
             if words.count == 2, entry.path.last != words[1], let plugin = session.registry.plugin(named: first) {
-                let names = plugin.commands.compactMap { $0.path.last }
-                throw OpsError(
-                    Strings.unknownSubcommand(words[1], plugin: first, suggestion: Suggest.closest(to: words[1], in: names).first),
-                    hint: Strings.pluginCommandsHint(first, names))
+                throw plugin.unknownCommandError(words[1])
             }
             context.write(formatter.commandHelp(entry))
         case .empty:

@@ -39,9 +39,9 @@ public struct Completer {
             candidates = []
         }
         let lastSegment = word.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init) ?? word
-        let matching = candidates.filter { $0.hasPrefix(isListValue(previous) ? lastSegment : word) }
-        let prefixLength = isListValue(previous) ? lastSegment.count : word.count
-        return Result(replacing: prefixLength, candidates: Array(Set(matching)).sorted())
+        let prefix = isListValue(previous) ? lastSegment : word
+        let matching = candidates.filter { $0.hasPrefix(prefix) }
+        return Result(replacing: prefix.count, candidates: Array(Set(matching)).sorted())
     }
 
     private func resolve(_ tokens: [String]) -> (CommandEntry, [String])? {

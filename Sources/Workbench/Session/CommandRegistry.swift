@@ -17,10 +17,27 @@ public struct CommandEntry {
     public let path: [String]
     public let type: any ParsableCommand.Type
     public let examples: [String]
+    private let signatureCache: SignatureCache
+
+    init(path: [String], type: any ParsableCommand.Type, examples: [String]) {
+        self.path = path
+        self.type = type
+        self.examples = examples
+        self.signatureCache = SignatureCache(type)
+    }
 
     public var fullName: String { path.joined(separator: " ") }
     public var abstract: String { type.configuration.abstract }
-    public var signature: CommandSignature { CommandSignature.of(type) }
+    /// The command's arguments, read from its declaration on first use (not at start-up), then kept.
+    public var signature: CommandSignature { signatureCache.signature }
+}
+
+/// Holds a command's signature once it has been read.
+private final class SignatureCache {
+    private let type: any ParsableCommand.Type
+    lazy var signature = CommandSignature.of(type)
+
+    init(_ type: any ParsableCommand.Type) { self.type = type }
 }
 
 /// A registered plugin and its commands.
@@ -33,6 +50,14 @@ public struct PluginEntry {
     public let defaultCommand: CommandEntry?
 
     public func command(named name: String) -> CommandEntry? { commands.first { $0.path.last == name } }
+
+    /// "unknown segment command 'kmean' — did you mean 'kmeans'?", listing the plugin's commands.
+    func unknownCommandError(_ word: String) -> OpsError {
+        let names = commands.compactMap { $0.path.last }
+        return OpsError(
+            Strings.unknownSubcommand(word, plugin: name, suggestion: Suggest.closest(to: word, in: names).first),
+            hint: Strings.pluginCommandsHint(name, names))
+    }
 }
 
 /// The one table behind dispatch, help, completion and suggestions.
@@ -94,10 +119,7 @@ public final class CommandRegistry {
         if let entry = plugin.command(named: second) { return .command(entry, Array(tokens.dropFirst(2))) }
         if second == "--help" || second == "-h" || second == "help" { return .pluginHelp(plugin) }
         if let fallback = plugin.defaultCommand { return .command(fallback, Array(tokens.dropFirst())) }
-        let names = plugin.commands.compactMap { $0.path.last }
-        throw OpsError(
-            Strings.unknownSubcommand(second, plugin: plugin.name, suggestion: Suggest.closest(to: second, in: names).first),
-            hint: Strings.pluginCommandsHint(plugin.name, names))
+        throw plugin.unknownCommandError(second)
     }
 
     enum Resolution {
