@@ -27,7 +27,7 @@ public struct CommandEntry {
     }
 
     public var fullName: String { path.joined(separator: " ") }
-    public var abstract: String { type.configuration.abstract }
+    public var abstract: String { Localized.resolving(type.configuration.abstract) }
     /// The command's arguments, read from its declaration on first use (not at start-up), then kept.
     public var signature: CommandSignature { signatureCache.signature }
 }

@@ -32,7 +32,7 @@ struct HelpFormatter {
 
     /// `help COMMAND` / `COMMAND --help`: the generated help with the full command path, then examples.
     func commandHelp(_ entry: CommandEntry) -> String {
-        var text = entry.type.helpMessage(columns: width)
+        var text = Localized.resolving(entry.type.helpMessage(columns: width))
         if entry.path.count > 1 {
             let name = entry.path.last!
             text = text.replacingOccurrences(of: "USAGE: \(name) ", with: "USAGE: \(entry.fullName) ")

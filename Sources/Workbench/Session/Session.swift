@@ -127,7 +127,7 @@ public final class Session {
                 return nil
             }
             throw ArgumentError(
-                command: entry.fullName, optionNames: entry.signature.optionNames, message: entry.type.message(for: error))
+                command: entry.fullName, optionNames: entry.signature.optionNames, message: Localized.resolving(entry.type.message(for: error)))
         }
     }
 
