@@ -17,51 +17,45 @@ struct LoadCommand: BuiltinCommand {
 
     @Argument(help: "Name of the dataset to create.") var name: String
     @Argument(help: "Path of the file (.csv, .tsv, .txt, .jsonl).", completion: .file()) var path: String
-    @Option(help: "Column types as col=type,... (integer, double, string, date, datetime, bool).") var types: String?
-    @Option(help: "Field delimiter: a character, or tab, comma, semicolon, pipe.") var delimiter: String?
+    @Option(help: "Column types as col=type,... (integer, double, string, date, datetime, bool).")
+    var types: CommaList<Keyed<ColumnType>>?
+    @Option(help: "Field delimiter: a character, or tab, comma, semicolon, pipe.") var delimiter: FieldDelimiter?
 
     func run(in session: Session, context: CommandContext) throws {
         try DatasetName.validate(name)
-        let options = ReadOptions(delimiter: try parseDelimiter(), types: try parseTypes())
+        var columnTypes: [String: ColumnType] = [:]
+        for pair in types ?? [] { columnTypes[pair.key] = pair.value }
+        let options = ReadOptions(delimiter: delimiter?.character, types: columnTypes)
         let report = try DatasetReader.read(path: path, options: options)
         for warning in report.warnings { context.warn(warning) }
         try context.store(report.dataset, as: name)
         context.print(Strings.loaded(name, rows: report.dataset.rowCount, columns: report.dataset.columns.count, path: path))
     }
+}
 
-    private func parseDelimiter() throws -> Character? {
-        guard let delimiter else { return nil }
-        switch delimiter.lowercased() {
-        case "tab", "\\t", "\t": return "\t"
-        case "comma": return ","
-        case "semicolon": return ";"
-        case "pipe": return "|"
-        default:
-            guard delimiter.count == 1, let c = delimiter.first else {
-                throw OpsError.invalidOption("--delimiter", "'\(delimiter)' is not a single character", hint: "e.g. --delimiter tab or --delimiter ';'")
-            }
-            return c
+/// `--delimiter`: a single character, or one of the names tab, comma, semicolon, pipe.
+struct FieldDelimiter: DescribedValue {
+    let character: Character
+
+    private static let named: [(name: String, character: Character)] = [
+        ("tab", "\t"), ("comma", ","), ("semicolon", ";"), ("pipe", "|"),
+    ]
+
+    init?(argument: String) {
+        let lowered = argument.lowercased()
+        if let match = Self.named.first(where: { $0.name == lowered }) {
+            character = match.character
+        } else if lowered == "\\t" {
+            character = "\t"
+        } else if argument.count == 1, let first = argument.first {
+            character = first
+        } else {
+            return nil
         }
     }
 
-    private func parseTypes() throws -> [String: ColumnType] {
-        guard let types else { return [:] }
-        var result: [String: ColumnType] = [:]
-        for pair in types.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() }
-            guard parts.count == 2, !parts[0].isEmpty else {
-                throw OpsError.invalidOption("--types", "'\(pair)' is not col=type", hint: "e.g. --types 日期=date,sku=string")
-            }
-            guard let type = ColumnType(rawValue: parts[1].lowercased()) else {
-                let close = Suggest.closest(to: parts[1], in: ColumnType.allCases.map(\.rawValue)).first
-                throw OpsError.invalidOption(
-                    "--types", "unknown type '\(parts[1])'" + (close.map { " — did you mean '\($0)'?" } ?? ""),
-                    hint: "types: " + ColumnType.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            result[parts[0]] = type
-        }
-        return result
-    }
+    /// Any text is checked by `init?(argument:)`; the names are offered for completion and help.
+    static var valueSpec: ValueSpec { ValueSpec(kind: .text, choices: named.map { ValueSpec.Choice($0.name) }) }
 }
 
 struct ExportCommand: BuiltinCommand {

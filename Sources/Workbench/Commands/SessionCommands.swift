@@ -66,11 +66,11 @@ struct HistoryCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "List the commands run in this session.")
     static let examples = ["history", "history --last 5"]
 
-    @Option(help: "Show only the last N commands.") var last: Int?
+    @Option(help: "Show only the last N commands.") var last: NonNegativeInt?
 
     func run(in session: Session, context: CommandContext) throws {
         let lines = Array(session.history.dropLast())  // the `history` line itself is last
-        let start = max(0, lines.count - (last ?? lines.count))
+        let start = max(0, lines.count - (last?.value ?? lines.count))
         for i in start..<lines.count { context.print(DisplayWidth.pad(String(i + 1), to: 5, rightAligned: true) + "  " + lines[i]) }
     }
 }

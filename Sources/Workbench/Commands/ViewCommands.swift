@@ -20,20 +20,16 @@ struct ShowCommand: BuiltinCommand {
     static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额"]
 
     @Argument(help: "Dataset to show.", completion: Completion.dataset) var name: String
-    @Option(help: "Number of rows to show.") var rows = 10
-    @Option(help: "Columns to show, comma-separated.", completion: Completion.columns) var columns: String?
-
-    func validate() throws {
-        if rows < 0 { throw ValidationError("--rows must be 0 or more") }
-    }
+    @Option(help: "Number of rows to show.") var rows: NonNegativeInt = 10
+    @Option(help: "Columns to show, comma-separated.", completion: .columns) var columns: CommaList<String>?
 
     func run(in session: Session, context: CommandContext) throws {
         guard let entry = session.workspace.entry(named: name) else {
             throw OpsError.unknownDataset(name, available: session.workspace.datasetNames)
         }
-        var dataset = try session.workspace.preview(named: name, rows: rows)
-        if let columns { dataset = try Dataset(columns: try dataset.columns(list: columns, option: "--columns")) }
-        context.table(dataset, maxRows: rows, totalRows: entry.rowCount)
+        var dataset = try session.workspace.preview(named: name, rows: rows.value)
+        if let columns { dataset = try Dataset(columns: try dataset.columns(columns, option: "--columns")) }
+        context.table(dataset, maxRows: rows.value, totalRows: entry.rowCount)
     }
 }
 
@@ -83,12 +79,12 @@ struct SQLCommand: BuiltinCommand {
     ]
 
     @Argument(help: "The query.") var query: String
-    @Option(help: "Rows to show.") var rows = 20
+    @Option(help: "Rows to show.") var rows: NonNegativeInt = 20
     @OptionGroup var result: ResultNameOption
 
     func run(in session: Session, context: CommandContext) throws {
         let dataset = try session.workspace.query(query)
-        context.table(dataset, maxRows: rows)
+        context.table(dataset, maxRows: rows.value)
         if let target = result.name {
             try context.store(dataset, as: target)
             context.print(Strings.stored(target, rows: dataset.rowCount))

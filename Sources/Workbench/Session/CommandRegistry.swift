@@ -2,13 +2,16 @@ import ArgumentParser
 import OpsKit
 
 /// A command built into the workbench (load, show, sql, ...): it may use the whole session.
-protocol BuiltinCommand: ParsableCommand {
+protocol BuiltinCommand: ParsableCommand, DeclaresOptionRules {
     static var examples: [String] { get }
     mutating func run(in session: Session, context: CommandContext) throws
 }
 
 extension BuiltinCommand {
-    mutating func run() throws { throw OpsError("'\(Self._commandName)' runs inside the workbench session") }
+    static var rules: [OptionRule] { [] }
+    mutating func run() throws {
+        throw OpsError("'\(CommandDescriptor.commandName(of: Self.self))' runs inside the workbench session")
+    }
 }
 
 /// One runnable command: a built-in or a plugin's subcommand.
@@ -17,27 +20,35 @@ public struct CommandEntry {
     public let path: [String]
     public let type: any ParsableCommand.Type
     public let examples: [String]
-    private let signatureCache: SignatureCache
+    private let descriptorCache: DescriptorCache
 
     init(path: [String], type: any ParsableCommand.Type, examples: [String]) {
         self.path = path
         self.type = type
         self.examples = examples
-        self.signatureCache = SignatureCache(type)
+        self.descriptorCache = DescriptorCache(type, path: path, examples: examples)
     }
 
     public var fullName: String { path.joined(separator: " ") }
-    public var abstract: String { Localized.resolving(type.configuration.abstract) }
-    /// The command's arguments, read from its declaration on first use (not at start-up), then kept.
-    public var signature: CommandSignature { signatureCache.signature }
+    public var abstract: String { descriptor.abstract.text }
+    /// The command described as a value, read from its declaration on first use (not at start-up), then kept.
+    public var descriptor: CommandDescriptor { descriptorCache.descriptor }
 }
 
-/// Holds a command's signature once it has been read.
-private final class SignatureCache {
+/// Holds a command's descriptor once it has been read.
+private final class DescriptorCache {
     private let type: any ParsableCommand.Type
-    lazy var signature = CommandSignature.of(type)
+    private let path: [String]
+    private let examples: [String]
+    lazy var descriptor = CommandDescriptor.of(
+        type, path: path, rules: (type as? any DeclaresOptionRules.Type)?.rules ?? [],
+        examples: examples.map { CommandExample($0) })
 
-    init(_ type: any ParsableCommand.Type) { self.type = type }
+    init(_ type: any ParsableCommand.Type, path: [String], examples: [String]) {
+        self.type = type
+        self.path = path
+        self.examples = examples
+    }
 }
 
 /// A registered plugin and its commands.
@@ -69,7 +80,7 @@ public final class CommandRegistry {
 
     public init(plugins pluginTypes: [any Plugin.Type]) {
         builtins = BuiltinCatalog.all.map {
-            CommandEntry(path: [$0._commandName], type: $0, examples: $0.examples)
+            CommandEntry(path: [CommandDescriptor.commandName(of: $0)], type: $0, examples: $0.examples)
         }
         var accepted: [PluginEntry] = []
         var rejected: [(String, String)] = []

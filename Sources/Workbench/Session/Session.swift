@@ -112,23 +112,16 @@ public final class Session {
         }
     }
 
-    /// Parses arguments; prints help and returns nil for `--help`.
+    /// Checks the arguments against the command's descriptor (one error format for
+    /// every problem), then parses them; prints help and returns nil for `--help`.
     private func parse(_ entry: CommandEntry, _ arguments: [String], sink: OutputSink) throws -> ParsableCommand? {
-        do {
-            let command = try entry.type.parseAsRoot(arguments)
-            if command is any BuiltinCommand || command is any PluginCommand { return command }
-            // argument-parser answers `--help` on a root command with its own help command
+        if ArgumentBinder.asksForHelp(arguments) {
             sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
             return nil
-        } catch {
-            let code = entry.type.exitCode(for: error)
-            if code == .success {
-                sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
-                return nil
-            }
-            throw ArgumentError(
-                command: entry.fullName, optionNames: entry.signature.optionNames, message: Localized.resolving(entry.type.message(for: error)))
         }
+        let command = try entry.descriptor.parse(entry.type, arguments)
+        if command is any BuiltinCommand || command is any PluginCommand { return command }
+        throw OpsError(Strings.notRunnable(entry.fullName))
     }
 
     private func invoke(_ command: ParsableCommand, context: CommandContext) throws {
@@ -137,33 +130,8 @@ public final class Session {
         } else if var pluginCommand = command as? any PluginCommand {
             try pluginCommand.run(in: context)
         } else {
-            throw OpsError("'\(context.commandLine)' is not runnable")
+            throw OpsError(Strings.notRunnable(context.commandLine))
         }
-    }
-}
-
-/// A parse error of a command's arguments, with suggestions for mistyped options.
-struct ArgumentError: Error, CustomStringConvertible {
-    let command: String
-    let optionNames: [String]
-    let message: String
-
-    var description: String {
-        var text = "error: " + message.trimmingWhitespace()
-        if let unknown = Self.unknownOption(in: message),
-            let close = Suggest.closest(to: unknown, in: optionNames).first
-        {
-            text += " — did you mean '\(close)'?"
-        }
-        return text + "\nhint: " + Strings.seeCommandHelp(command) + "\n"
-    }
-
-    /// The option named in argument-parser's "Unknown option '--x'" message.
-    static func unknownOption(in message: String) -> String? {
-        guard let range = message.range(of: "Unknown option '") else { return nil }
-        let rest = message[range.upperBound...]
-        guard let end = rest.firstIndex(of: "'") else { return nil }
-        return String(rest[..<end])
     }
 }
 

@@ -7,8 +7,6 @@ enum Strings {
         switch error {
         case let error as OpsError:
             return "error: \(error.message)\n" + (error.hint.map { "hint: \($0)\n" } ?? "")
-        case let error as ArgumentError:
-            return error.description
         case is CommandCancelled:
             return "cancelled: the workspace is unchanged\n"
         case let error as ScriptCancelled:
@@ -18,6 +16,9 @@ enum Strings {
         }
     }
 
+    static func notRunnable(_ command: String) -> String {
+        L("'\(command)' is not runnable", "'\(command)' 无法运行")
+    }
     static let seeHelp = "type 'help' for the list of commands"
     static func seeCommandHelp(_ command: String) -> String { "see 'help \(command)'" }
     static let pluginNameTaken = "its name is already taken by another command"
