@@ -23,6 +23,20 @@ public struct CommandDescriptor: Codable, Hashable, Sendable {
         self.examples = examples
     }
 
+    private enum CodingKeys: String, CodingKey { case path, abstract, discussion, arguments, rules, examples }
+
+    /// Reads a descriptor (from a plugin's signature); absent optional fields take their defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            path: try c.decode([String].self, forKey: .path),
+            abstract: try c.decodeIfPresent(Localized.self, forKey: .abstract) ?? Localized(en: "", zh: ""),
+            discussion: try c.decodeIfPresent(Localized.self, forKey: .discussion),
+            arguments: try c.decodeIfPresent([ArgumentDescriptor].self, forKey: .arguments) ?? [],
+            rules: try c.decodeIfPresent([OptionRule].self, forKey: .rules) ?? [],
+            examples: try c.decodeIfPresent([CommandExample].self, forKey: .examples) ?? [])
+    }
+
     public var fullName: String { path.joined(separator: " ") }
     /// Every `--long` option name, in declaration order.
     public var optionNames: [String] { arguments.flatMap(\.names).filter { $0.hasPrefix("--") } }
@@ -74,6 +88,31 @@ public struct ArgumentDescriptor: Codable, Hashable, Sendable {
         self.takesValuesUpToNextOption = takesValuesUpToNextOption
         self.completion = completion
         self.isHidden = isHidden
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, names, valueName, help, discussion, value, defaultValue, isRequired, isRepeating,
+            takesValuesUpToNextOption, completion, isHidden
+    }
+
+    /// Reads an argument; absent fields take their defaults (an option's value is text, a positional's too).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try c.decode(Kind.self, forKey: .kind)
+        let names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
+        self.init(
+            kind: kind, names: names,
+            valueName: try c.decodeIfPresent(String.self, forKey: .valueName)
+                ?? names.first.map { String($0.drop { $0 == "-" }) } ?? "value",
+            help: try c.decodeIfPresent(Localized.self, forKey: .help) ?? Localized(en: "", zh: ""),
+            discussion: try c.decodeIfPresent(Localized.self, forKey: .discussion),
+            value: try c.decodeIfPresent(ValueSpec.self, forKey: .value) ?? (kind == .flag ? nil : .text),
+            defaultValue: try c.decodeIfPresent(String.self, forKey: .defaultValue),
+            isRequired: try c.decodeIfPresent(Bool.self, forKey: .isRequired) ?? false,
+            isRepeating: try c.decodeIfPresent(Bool.self, forKey: .isRepeating) ?? false,
+            takesValuesUpToNextOption: try c.decodeIfPresent(Bool.self, forKey: .takesValuesUpToNextOption) ?? false,
+            completion: try c.decodeIfPresent(CompletionHint.self, forKey: .completion) ?? .none,
+            isHidden: try c.decodeIfPresent(Bool.self, forKey: .isHidden) ?? false)
     }
 
     public var takesValue: Bool { kind != .flag }

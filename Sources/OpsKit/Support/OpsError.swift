@@ -42,6 +42,17 @@ public struct OpsError: Error, CustomStringConvertible, Equatable, Sendable, Cod
         self.option = option
     }
 
+    private enum CodingKeys: String, CodingKey { case message, hint, code, option }
+
+    /// Reads an error sent by a plugin: `message` is required; an absent or unknown `code` is `failed`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            try c.decode(String.self, forKey: .message), hint: try c.decodeIfPresent(String.self, forKey: .hint),
+            code: (try? c.decodeIfPresent(Code.self, forKey: .code)) ?? .failed,
+            option: try c.decodeIfPresent(String.self, forKey: .option))
+    }
+
     public var description: String { hint.map { "\(message)\nhint: \($0)" } ?? message }
 
     /// "unknown column 'x' — did you mean 'y'? columns: a, b, c"

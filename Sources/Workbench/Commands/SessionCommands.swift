@@ -140,7 +140,7 @@ struct ScriptCancelled: Error {
 /// Every built-in command, in the order `help` lists them.
 enum BuiltinCatalog {
     static let all: [any BuiltinCommand.Type] = [
-        HelpCommand.self, PluginsCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
+        HelpCommand.self, PluginsCommand.self, PluginManageCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
         DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, DropCommand.self,
         RenameCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
         QuitCommand.self,

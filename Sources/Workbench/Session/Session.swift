@@ -7,6 +7,8 @@ public struct CommandResult: Sendable {
     /// Everything the command printed, as plain text.
     public var output: String
     public var succeeded: Bool
+    /// Why it failed, as data (code, option, message, hint); nil when it succeeded.
+    public var error: OpsError? = nil
     /// Lines the command read from its sub-prompt (e.g. `ask chat`), in order.
     public var subInputs: [String]
 }
@@ -39,8 +41,14 @@ public final class Session {
     /// Set by `quit`.
     public private(set) var quitRequested = false
     var recorder: TranscriptRecorder?
+    /// Runs external plugins' commands and keeps their processes.
+    let externalHost = ExternalPluginHost()
+    /// Where `plugin add` caches plugin signatures (`$OPSBENCH_HOME/plugins`); nil: external plugins are off.
+    public private(set) var pluginStore: ExternalPluginStore?
     /// Scripts being run by `source`, to refuse a script that sources itself.
     var sourceStack: [String] = []
+    /// The error of the line that failed last, for its ``CommandResult``.
+    private var lastError: OpsError?
     /// Nesting of `execute` calls (`source` runs commands inside a command).
     private var depth = 0
 
@@ -72,7 +80,8 @@ public final class Session {
         let succeeded = Language.with(language) { run(line, sink: capture, subInputs: &subInputs) }
         depth -= 1
         output = baseOutput
-        let result = CommandResult(output: capture.text, succeeded: succeeded, subInputs: subInputs)
+        let result = CommandResult(
+            output: capture.text, succeeded: succeeded, error: succeeded ? nil : lastError, subInputs: subInputs)
         if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
         return result
     }
@@ -81,6 +90,13 @@ public final class Session {
     public func setLanguage(_ language: Language, source: String) {
         self.language = language
         languageSource = source
+    }
+
+    /// Reads the external plugins cached under `home` (`$OPSBENCH_HOME`) and lets `plugin add` cache more there.
+    public func usePlugins(from home: URL) {
+        let store = ExternalPluginStore(home: home)
+        pluginStore = store
+        for record in store.load() { try? registry.addExternal(record) }
     }
 
     /// Marks the session as finished (`quit`).
@@ -111,27 +127,29 @@ public final class Session {
                         if let next { reads.append(next) }
                         return next
                     })
-                guard let command = try parse(entry, arguments, sink: sink) else { return true }
-                try invoke(command, context: context)
+                if ArgumentBinder.asksForHelp(arguments) {
+                    sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
+                    return true
+                }
+                var handles: [String: DatasetHandle] = [:]
+                switch entry.implementation {
+                case .swift(let type):
+                    let command = try entry.descriptor.parse(type, arguments)
+                    try invoke(command, context: context)
+                case .external(let record):
+                    let bound = try ArgumentBinder(entry.descriptor).bind(arguments)
+                    handles = try externalHost.run(record, command: entry.descriptor, bound: bound, context: context)
+                }
                 if !context.staged.isEmpty { try workspace.apply(context.staged.map { .put($0) }) }
+                externalHost.commit(handles)
+                for name in handles.keys.sorted() { context.note(ExternalText.remoteNote(name, handles[name]!.plugin)) }
                 return true
             }
         } catch {
             sink.write(Strings.describe(error))
+            lastError = OpsError(describing: error)
             return false
         }
-    }
-
-    /// Checks the arguments against the command's descriptor (one error format for
-    /// every problem), then parses them; prints help and returns nil for `--help`.
-    private func parse(_ entry: CommandEntry, _ arguments: [String], sink: OutputSink) throws -> ParsableCommand? {
-        if ArgumentBinder.asksForHelp(arguments) {
-            sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
-            return nil
-        }
-        let command = try entry.descriptor.parse(entry.type, arguments)
-        if command is any BuiltinCommand || command is any PluginCommand { return command }
-        throw OpsError(Strings.notRunnable(entry.fullName))
     }
 
     private func invoke(_ command: ParsableCommand, context: CommandContext) throws {

@@ -5,6 +5,8 @@ import OpsKit
 enum Strings {
     static func describe(_ error: Error) -> String {
         switch error {
+        case let error as OpsError where error.code == .cancelled:
+            return error.message + "\n"
         case let error as OpsError:
             return errorPrefix + error.message + "\n" + (error.hint.map { hintPrefix + $0 + "\n" } ?? "")
         case is CommandCancelled:
@@ -17,6 +19,7 @@ enum Strings {
         }
     }
 
+    static var failed: String { L("failed", "失败") }
     static func notRunnable(_ command: String) -> String {
         L("'\(command)' is not runnable", "'\(command)' 无法运行")
     }
@@ -114,5 +117,17 @@ enum Strings {
     static func sourceFailed(_ location: String) -> String { L("script stopped at \(location)", "脚本停在 \(location)") }
     static func sourceLoop(_ path: String) -> String {
         L("'\(path)' is already being run (a script cannot source itself)", "'\(path)' 已在运行中（脚本不能 source 自身）")
+    }
+}
+
+extension OpsError {
+    /// Any error a command ended with, as data: cancellations get code `cancelled`.
+    init(describing error: Error) {
+        switch error {
+        case let error as OpsError: self = error
+        case is CommandCancelled, is ScriptCancelled:
+            self = OpsError(Strings.describe(error).trimmingWhitespace(), code: .cancelled)
+        default: self = OpsError("\(error)")
+        }
     }
 }
