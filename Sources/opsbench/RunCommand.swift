@@ -16,6 +16,8 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: ArgumentHelp(Strings.keepGoingHelp)) var keepGoing = false
     @Flag(help: ArgumentHelp(Strings.checkHelp)) var check = false
+    @Option(help: ArgumentHelp(Strings.toleranceHelp, valueName: "rel=R,abs=A"))
+    var tolerance: Tolerance?
     @OptionGroup var options: WorkspaceOptions
 
     func validate() throws {
@@ -23,6 +25,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError(Strings.badAssignment(assignment))
         }
         if check && keepGoing { throw ValidationError(Strings.checkWithKeepGoing) }
+        if tolerance != nil && !check { throw ValidationError(Strings.toleranceWithoutCheck) }
     }
 
     func run() throws {
@@ -56,20 +59,23 @@ struct RunCommand: ParsableCommand {
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         let session = try options.makeSession(output: TextBuffer(), style: .plain, directory: scratch, followsEnvironment: false)
         setVariables(of: session)
-        let commands: Int
-        let mismatch: TranscriptChecker.Mismatch?
+        let report: TranscriptChecker.Report
         do {
-            (commands, mismatch) = try TranscriptChecker(session: session).check(path: file)
+            report = try TranscriptChecker(session: session, tolerance: tolerance ?? .exact).check(path: file)
         } catch {
             Terminal.writeError(Strings.error(error))
             throw ExitCode.failure
         }
-        if let mismatch {
-            Terminal.writeError(Strings.transcriptDiffers(location: mismatch.location, command: mismatch.command))
-            StandardOutput().write(mismatch.diff.hasSuffix("\n") ? mismatch.diff : mismatch.diff + "\n")
+        for step in report.mismatches {
+            Terminal.writeError(Strings.transcriptDiffers(location: step.location, command: step.command))
+            if let reason = step.reason { StandardOutput().write(reason + "\n") }
+            if let diff = step.diff { StandardOutput().write(diff.hasSuffix("\n") ? diff : diff + "\n") }
+        }
+        guard report.allMatch else {
+            StandardOutput().write(Strings.checkScore(file, matched: report.matchedCount, steps: report.steps.count))
             throw ExitCode.failure
         }
-        StandardOutput().write(Strings.transcriptMatches(file, commands: commands))
+        StandardOutput().write(Strings.transcriptMatches(file, commands: report.steps.count))
     }
 
     private func setVariables(of session: Session) {

@@ -52,8 +52,16 @@ enum Strings {
 
     static func badAssignment(_ text: String) -> String { L("--set expects NAME=VALUE, got '\(text)'", "--set 需要 NAME=VALUE 形式，收到 '\(text)'") }
     static var checkWithKeepGoing: String {
-        L("--keep-going cannot be combined with --check (a check stops at the first difference)",
-          "--keep-going 不能与 --check 同时使用（核对在第一处差异时停止）")
+        L("--keep-going cannot be combined with --check (a check always replays every step)",
+          "--keep-going 不能与 --check 同时使用（核对总会重放每一步）")
+    }
+    static var toleranceHelp: String {
+        L("With --check: compare numbers within a tolerance, relative (1e-6 or rel=0.01) and/or absolute (abs=0.5); volatile steps default to rel=0.02.",
+          "配合 --check：数值在容差内即视为一致，可设相对容差（1e-6 或 rel=0.01）和/或绝对容差（abs=0.5）；易变步骤默认 rel=0.02。")
+    }
+    static var toleranceWithoutCheck: String { L("--tolerance only applies to --check", "--tolerance 只能与 --check 一起使用") }
+    static func checkScore(_ path: String, matched: Int, steps: Int) -> String {
+        L("\(path): \(matched) of \(steps) steps match the recording\n", "\(path)：\(steps) 步中有 \(matched) 步与录制一致\n")
     }
 
     // Messages

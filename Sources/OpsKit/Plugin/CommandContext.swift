@@ -140,6 +140,16 @@ public final class CommandContext {
         write(TableRenderer(maxWidth: style.width).render(headers: headers, rows: rows, alignments: alignments))
     }
 
+    // MARK: Replays
+
+    /// Set by ``markVolatile(figures:)``.
+    public private(set) var volatileFigures: [String: Double]?
+
+    /// Says that this command's output may differ on replay although the result is
+    /// equally good (a time-limited search): a transcript check then compares these
+    /// figures, within its tolerance, instead of the text (`cost`, `vehicles`, ...).
+    public func markVolatile(figures: [String: Double]) { volatileFigures = figures }
+
     // MARK: Interaction
 
     /// Reads one more line from the user (REPL) or the script being run, for

@@ -9,6 +9,8 @@ public struct CommandResult: Sendable {
     public var succeeded: Bool
     /// Lines the command read from its sub-prompt (e.g. `ask chat`), in order.
     public var subInputs: [String]
+    /// Set when the output may differ on replay (a time-limited search): the figures a check compares instead.
+    public var volatileFigures: [String: Double]? = nil
 }
 
 /// A workbench session: the workspace, the command registry, settings and
@@ -69,10 +71,14 @@ public final class Session {
         output = capture  // commands run by `source` print into this command's output
         depth += 1
         var subInputs: [String] = []
-        let succeeded = Language.with(language) { run(line, sink: capture, subInputs: &subInputs) }
+        var volatileFigures: [String: Double]?
+        let succeeded = Language.with(language) {
+            run(line, sink: capture, subInputs: &subInputs, volatileFigures: &volatileFigures)
+        }
         depth -= 1
         output = baseOutput
-        let result = CommandResult(output: capture.text, succeeded: succeeded, subInputs: subInputs)
+        let result = CommandResult(
+            output: capture.text, succeeded: succeeded, subInputs: subInputs, volatileFigures: volatileFigures)
         if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
         return result
     }
@@ -83,10 +89,20 @@ public final class Session {
         languageSource = source
     }
 
+    /// Runs a line with its output discarded (rebuilding a transcript's inputs before a check).
+    func executeQuietly(_ line: String) {
+        let shown = output
+        output = TextBuffer()
+        defer { output = shown }
+        execute(line)
+    }
+
     /// Marks the session as finished (`quit`).
     func requestQuit() { quitRequested = true }
 
-    private func run(_ rawLine: String, sink: CapturingSink, subInputs: inout [String]) -> Bool {
+    private func run(
+        _ rawLine: String, sink: CapturingSink, subInputs: inout [String], volatileFigures: inout [String: Double]?
+    ) -> Bool {
         let trimmed = rawLine.trimmingWhitespace()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return true }
         history.append(trimmed)
@@ -112,6 +128,7 @@ public final class Session {
                         return next
                     })
                 guard let command = try parse(entry, arguments, sink: sink) else { return true }
+                defer { volatileFigures = context.volatileFigures }
                 try invoke(command, context: context)
                 if !context.staged.isEmpty { try workspace.apply(context.staged.map { .put($0) }) }
                 return true

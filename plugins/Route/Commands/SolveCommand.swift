@@ -43,6 +43,8 @@ struct SolveCommand: PluginCommand {
         let name = result.name(or: "routes")
         try context.store(try RoutesTable.dataset(evaluation, problem: problem), as: name)
         RouteReport(problem: problem, evaluation: evaluation).print(to: context, name: name)
+        // a time-limited search may find another, equally good plan on replay: checks compare its distance
+        if seconds != nil { context.markVolatile(figures: ["distance": evaluation.distance]) }
         if outcome.stoppedEarly { context.note(Strings.stoppedEarly) }
         context.note(Strings.searchSummary(
             initial: ValueFormat.fixed(outcome.initialDistance, digits: digits), iterations: outcome.iterations, seed: seed))
