@@ -4,6 +4,9 @@ import PackageDescription
 /// Every command plugin that ships with opsbench: a folder under plugins/ and one entry here.
 let pluginNames = ["Segment", "Recommend", "Forecast", "Route", "Ask"]
 
+/// C targets a plugin needs beyond the common ones.
+let pluginExtraDependencies: [String: [Target.Dependency]] = ["Segment": ["CKMeans"]]
+
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
@@ -16,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -24,13 +28,17 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CKMeans", path: "Sources/CKMeans"),
         .target(
             name: "OpsKit",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         .target(
             name: "Workbench",
-            dependencies: ["OpsKit", "CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "OpsKit", "CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings),
         .target(
             name: "PluginCatalog",
@@ -56,7 +64,7 @@ let package = Package(
                     "OpsKit",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Collections", package: "swift-collections"),
-                ],
+                ] + (pluginExtraDependencies[name] ?? []),
                 path: "plugins/\(name)", swiftSettings: swiftSettings)
         }
         + pluginNames.map { name in

@@ -30,7 +30,7 @@ import Testing
         let harness = CommandHarness(["users": try Self.users()])
         let output = try harness.run(KMeansCommand.self, ["users", "--features", Self.features, "--id", "用户ID", "--k", "3"])
         #expect(output.contains("K-Means: k = 3 on 90 rows × 3 features (scale: standard), best of 10 runs"))
-        #expect(output.contains("高消费"))
+        #expect(output.contains("high spend"))
         #expect(output.contains("stored segments, segments_centers, segments_model"))
         let segments = try harness.dataset("segments")
         #expect(segments.columnNames == ["用户ID", "cluster"])
@@ -83,7 +83,7 @@ import Testing
         }
         #expect(message(["users", "--features", "城市,购买金额", "--k", "2"]).contains("column '城市' (--features) is not numeric: it holds text such as \"北京\""))
         #expect(message(["users", "--features", "购买金钱", "--k", "2"]).contains("did you mean '购买金额'"))
-        #expect(message(["users", "--features", Self.features, "--k", "0"]).contains("--k: must be at least 1"))
+        #expect(message(["users", "--features", Self.features, "--k", "0"]).contains("--k: must be between 1"))
         #expect(message(["users", "--features", Self.features, "--k", "many"]).contains("--k"))
         #expect(message(["users", "--features", Self.features, "--scale", "zscore"]).contains("choose one of: standard"))
         #expect(message(["users", "--features", Self.features, "--k-range", "5-2"]).contains("--k-range"))
@@ -110,11 +110,33 @@ import Testing
     }
 
     @Test func englishColumnsGetEnglishLabels() {
-        let label = ClusterLabel.make(names: ["spend", "frequency", "visits"], deviations: [1.2, 0.8, 0.1], dateFeatures: [], chinese: false)
+        let label = ClusterLabel.make(names: ["spend", "frequency", "visits"], deviations: [1.2, 0.8, 0.1], dateFeatures: [], language: .en)
         #expect(label == "high spend · frequent")
-        let chinese = ClusterLabel.make(names: ["购买金额", "购买频率"], deviations: [1.2, 0.9], dateFeatures: [], chinese: true)
+        let chinese = ClusterLabel.make(names: ["购买金额", "购买频率"], deviations: [1.2, 0.9], dateFeatures: [], language: .zh)
         #expect(chinese == "高消费 · 高频")
-        #expect(ClusterLabel.make(names: ["a"], deviations: [0.1], dateFeatures: [], chinese: false) == "average")
-        #expect(ClusterLabel.make(names: ["最近访问"], deviations: [-1], dateFeatures: [0], chinese: true) == "久未访问")
+        #expect(ClusterLabel.make(names: ["a"], deviations: [0.1], dateFeatures: [], language: .en) == "average")
+        #expect(ClusterLabel.make(names: ["最近访问"], deviations: [-1], dateFeatures: [0], language: .zh) == "久未访问")
+    }
+}
+
+/// Numeric options near Int.max are clear errors naming the option, never crashes or endless runs.
+@Suite struct KMeansOptionRangeTests {
+    @Test(arguments: ["--k", "--n-init", "--max-iter"])
+    func hugeValuesAreRefused(option: String) throws {
+        let harness = CommandHarness(["users": try KMeansCommandTests.users()])
+        var arguments = ["users", "--features", KMeansCommandTests.features, "--k", "3", option, String(Int.max)]
+        if option == "--k" { arguments = ["users", "--features", KMeansCommandTests.features, "--k", String(Int.max)] }
+        do {
+            try harness.run(KMeansCommand.self, arguments)
+            Issue.record("\(option) \(Int.max) was accepted")
+        } catch let error as OpsError {
+            #expect(error.message.contains(option))
+        }
+        #expect(throws: OpsError.self) {
+            try harness.run(KMeansCommand.self, ["users", "--features", KMeansCommandTests.features, "--k-range", "2-\(Int.max)"])
+        }
+        #expect(throws: OpsError.self) {
+            try harness.run(ExplainCommand.self, ["users", "--features", KMeansCommandTests.features, "--k", "2", "--max-iter=-1"])
+        }
     }
 }

@@ -69,6 +69,9 @@ struct SchemaCommand: BuiltinCommand {
             context.print("made by: \(provenance.command)")
             if !provenance.inputs.isEmpty { context.print("inputs: " + provenance.inputs.joined(separator: ", ")) }
             if let seed = provenance.seed { context.print("seed: \(seed)") }
+            for (key, value) in (provenance.details ?? [:]).sorted(by: { $0.key < $1.key }) {
+                context.print("\(key): \(value)")
+            }
         }
     }
 }
@@ -87,7 +90,7 @@ struct SQLCommand: BuiltinCommand {
     @OptionGroup var result: ResultNameOption
 
     func run(in session: Session, context: CommandContext) throws {
-        let dataset = try session.workspace.query(query)
+        let dataset = try session.workspace.query(query, isCancelled: { context.isCancelled })
         context.table(dataset, maxRows: rows)
         if let target = result.name {
             try context.store(dataset, as: target)

@@ -18,6 +18,14 @@ struct ClusterInput {
         dateFeatures = Set(columns.indices.filter { columns[$0].type == .date || columns[$0].type == .datetime })
     }
 
+    /// Moves the feature matrix out (leaving an empty one), so the caller can scale
+    /// it in place without a second copy of the data.
+    mutating func takeMatrix() -> Matrix {
+        let matrix = table.matrix
+        table.matrix = Matrix(rows: 0, cols: matrix.cols)
+        return matrix
+    }
+
     /// `--features a,b,c` split into names.
     static func names(_ list: String) throws -> [String] {
         let names = list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
@@ -40,8 +48,9 @@ enum OptionValue {
         throw Text.unknownChoice(option, value, T.allCases.map(\.rawValue))
     }
 
-    static func positive(_ value: Int, option: String) throws -> Int {
-        if value < 1 { throw Text.mustBePositive(option, String(value)) }
+    /// `value` when inside `range`, else an error naming the option and the range.
+    static func bounded(_ value: Int, _ range: ClosedRange<Int>, option: String) throws -> Int {
+        guard range.contains(value) else { throw Text.outOfRange(option, value, range) }
         return value
     }
 }
