@@ -27,6 +27,7 @@ let package = Package(
         .target(
             name: "OpsKit",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Text/Chinese/Resources")],
             swiftSettings: swiftSettings),
         .target(
             name: "Workbench",
@@ -57,7 +58,7 @@ let package = Package(
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Collections", package: "swift-collections"),
                 ],
-                path: "plugins/\(name)", swiftSettings: swiftSettings)
+                path: "plugins/\(name)", resources: name == "Ask" ? [.copy("Resources")] : [], swiftSettings: swiftSettings)
         }
         + pluginNames.map { name in
             .testTarget(
