@@ -114,6 +114,6 @@ import Testing
 
     @Test func helpShowsExamples() {
         #expect(PredictCommand.examples.allSatisfy { $0.hasPrefix("forecast predict") })
-        #expect(ForecastPlugin.commands.count == 3)
+        #expect(ForecastPlugin.commands.count == 5)
     }
 }

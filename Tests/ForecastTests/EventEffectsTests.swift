@@ -81,7 +81,7 @@ import Testing
 
     @Test func ridgeSolvesAHandWorkedSystem() {
         // [[2,1],[1,3]] + 1·I = [[3,1],[1,4]]; rhs [1,2] + 1·[1,0] = [2,2] → x = (6/11, 4/11)
-        let x = Ridge.solve([2, 1, 1, 3], [1, 2], size: 2, lambda: 1, prior: [1, 0])
+        let x = Ridge.solve([2, 1, 1, 3], [1, 2], size: 2, lambda: [1, 1], prior: [1, 0])
         #expect(abs(x[0] - 6.0 / 11) < 1e-12 && abs(x[1] - 4.0 / 11) < 1e-12)
     }
 

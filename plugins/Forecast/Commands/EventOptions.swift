@@ -108,10 +108,14 @@ extension EventOptions {
         for s in 0..<table.count {
             guard let fit = effects.fits[s] else { continue }
             let n = table.values[s].count
-            var ahead = Set<String>(), seen = Set<String>()
-            for t in n..<(n + horizon) { for (k, _) in effects.features.rows[s][t] { ahead.insert(effects.features.keys[k].event) } }
-            for (k, key) in effects.features.keys.enumerated() where fit.occurrences[k] > 0 { seen.insert(key.event) }
-            for event in ahead.subtracting(seen).sorted() {
+            // keys ahead per event; an event counts as seen when its peak keys ahead (or, without one, any key) were
+            var ahead: [String: Set<Int>] = [:]
+            for t in n..<(n + horizon) { for (k, _) in effects.features.rows[s][t] { ahead[effects.features.keys[k].event, default: []].insert(k) } }
+            let unseen = ahead.filter { _, keys in
+                let peaks = keys.filter { effects.features.keys[$0].role == .peak }
+                return peaks.isEmpty ? keys.allSatisfy { fit.occurrences[$0] == 0 } : peaks.contains { fit.occurrences[$0] == 0 }
+            }
+            for event in unseen.keys.sorted() {
                 if missing[event] == nil { order.append(event) }
                 missing[event, default: []].append(table.keys[s])
             }

@@ -69,7 +69,7 @@ struct ForecastExplanation {
             let change = ForecastReport.percent(strongest.liftPercent / 100)
             let years = list.flatMap { $0.years.split(separator: ",").map(String.init) }
             let unique = Array(Set(years)).sorted()
-            if list.allSatisfy(\.pooled) || unique.isEmpty { return Strings.explainEventBorrowed(event, change: change, on: when) }
+            if strongest.pooled || unique.isEmpty { return Strings.explainEventBorrowed(event, change: change, on: when) }
             return Strings.explainEvent(event, change: change, on: when, years: unique)
         }
     }
@@ -81,7 +81,7 @@ struct ForecastExplanation {
             let m = idx.reduce(0.0) { $0 + mean[$1] }, w = idx.reduce(0.0) { $0 + z * sd[$1] }
             return m > 0 ? w / m : nil
         }
-        let growth = sd.count > 1 && sd[0] > 0 ? sd[sd.count - 1] / sd[0] : 1
+        let growth = ordinary.count > 1 && sd[ordinary[0]] > 0 ? sd[ordinary[ordinary.count - 1]] / sd[ordinary[0]] : 1
         var text = Strings.explainInterval(ordinary: relative(ordinary).map { ForecastReport.percent($0) } ?? "–",
                                            growth: ValueFormat.fixed(growth, digits: 1))
         if let wide = relative(special), !special.isEmpty { text += " " + Strings.explainIntervalEvents(ForecastReport.percent(wide)) }

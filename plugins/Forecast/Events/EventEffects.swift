@@ -5,9 +5,10 @@ import Foundation
 ///
 /// On each event period the log lift z = log((y + c) / (b + c)) over the ordinary
 /// baseline b (``Baseline``) is regressed on the active event keys. A pooled ridge
-/// fit over all series gives each key's common effect; each series' own effects are
-/// shrunk towards it, `β_s = (XᵀX + λI)⁻¹(Xᵀz + λβ_pooled)`, with λ = σ²/τ² from the
-/// spread of the series' lifts around the pooled ones (empirical Bayes). A series
+/// fit over all series (each weighted by the precision of its ordinary days) gives each
+/// key's common effect; each series' own effects are shrunk towards it,
+/// `β_s = (XᵀX + Λ)⁻¹(Xᵀz + Λβ_pooled)`, with Λ = diag(σ²_s/τ²_k): the series' ordinary
+/// noise over the spread of the key's effect across series (empirical Bayes). A series
 /// that never saw an event in its history takes the pooled effect.
 struct EventEffects: Sendable {
     /// One series' fitted effects.
@@ -26,10 +27,14 @@ struct EventEffects: Sendable {
 
     var features: EventFeatures
     var pooled: [Double]
-    var lambda: Double
     var fits: [SeriesFit?]
+    /// Per key, the spread (variance, log scale) of its effect across series.
+    var spread: [Double]
     /// Extra log-scale variance of an event period beyond ordinary noise (pooled).
     var excessVariance: Double
+
+    /// The smallest spread τ² of the series' effects around the pooled one (log scale).
+    static let minimumSpread = 0.002
 
     /// Periods per season used for the baseline's seasonal factors (7 on daily data).
     static func baselinePeriod(_ frequency: Frequency) -> Int { frequency == .daily ? 7 : 1 }
@@ -44,34 +49,35 @@ struct EventEffects: Sendable {
                 out[s] = SeriesStats(y: values[s], length: lengths[s], rows: features.rows[s], period: period)
             }
         }
-        // pooled ridge
+        // pooled ridge, each series weighted by the precision of its ordinary days (1/σ²_s)
         var xtx = [Double](repeating: 0, count: k * k), xtz = [Double](repeating: 0, count: k)
         var noise = 0.0, noiseCount = 0
         for case let st? in stats {
+            let w = 1 / max(st.ordinaryVariance, 0.005)
             for (a, ka) in st.keys.enumerated() {
-                xtz[ka] += st.xtz[a]
-                for (b, kb) in st.keys.enumerated() { xtx[ka * k + kb] += st.xtx[a * st.keys.count + b] }
+                xtz[ka] += w * st.xtz[a]
+                for (b, kb) in st.keys.enumerated() { xtx[ka * k + kb] += w * st.xtx[a * st.keys.count + b] }
             }
             if st.ordinaryCount > 0 { noise += st.ordinaryVariance * Double(st.ordinaryCount); noiseCount += st.ordinaryCount }
         }
         let sigma2 = noiseCount > 0 ? noise / Double(noiseCount) : 0.05
-        let pooled = k > 0 ? Ridge.solve(xtx, xtz, size: k, lambda: 1, prior: nil) : []
-        // empirical Bayes: spread of each series' mean lift per key around the pooled effect
-        var spread = 0.0, spreadCount = 0
+        let pooled = k > 0 ? Ridge.solve(xtx, xtz, size: k, lambda: [Double](repeating: 1, count: k), prior: nil) : []
+        // empirical Bayes, per key: the spread τ²_k of the series' mean lifts around the pooled effect
+        var spread = [Double](repeating: 0, count: k), spreadCount = [Int](repeating: 0, count: k)
         for case let st? in stats {
             for (a, ka) in st.keys.enumerated() where st.counts[a] > 0 {
                 let d = st.meanLift[a] - pooled[ka]
-                spread += d * d - st.ordinaryVariance / Double(st.counts[a])
-                spreadCount += 1
+                spread[ka] += d * d - st.ordinaryVariance / Double(st.counts[a])
+                spreadCount[ka] += 1
             }
         }
-        let tau2 = spreadCount > 0 ? max(spread / Double(spreadCount), 1e-4) : 1e-4
-        let lambda = min(max(sigma2 / tau2, 0.5), 50)
+        let tau2 = (0..<k).map { spreadCount[$0] > 1 ? max(spread[$0] / Double(spreadCount[$0]), minimumSpread) : minimumSpread }
         var fits = [SeriesFit?](repeating: nil, count: values.count)
         fits.withUnsafeMutableBufferPointer { out in
             DispatchQueue.concurrentPerform(iterations: values.count) { s in
                 guard let st = stats[s] else { return }
                 var lift = pooled
+                let lambda = st.keys.map { min(max(st.ordinaryVariance / tau2[$0], 0.2), 100) }
                 let local = Ridge.solve(st.xtx, st.xtz, size: st.keys.count, lambda: lambda, prior: st.keys.map { pooled[$0] })
                 for (a, ka) in st.keys.enumerated() { lift[ka] = min(max(local[a], -3), 3) }
                 var occurrences = [Int](repeating: 0, count: k)
@@ -89,7 +95,7 @@ struct EventEffects: Sendable {
         let eventRows = fits.reduce(0) { $0 + ($1?.eventPeriods ?? 0) }
         let residual = fits.reduce(0.0) { $0 + ($1.map { $0.eventVariance * Double($0.eventPeriods) } ?? 0) }
         let eventVariance = eventRows > 0 ? residual / Double(eventRows) : sigma2
-        return EventEffects(features: features, pooled: pooled, lambda: lambda, fits: fits,
+        return EventEffects(features: features, pooled: pooled, fits: fits, spread: tau2,
                             excessVariance: max(0, eventVariance - sigma2))
     }
 
@@ -105,7 +111,8 @@ struct EventEffects: Sendable {
         guard let fit = fits[s], !features.rows[s][t].isEmpty else { return 0 }
         var v = excessVariance
         for (key, value) in features.rows[s][t] {
-            v += value * value * fit.eventVariance / (Double(fit.occurrences[key]) + lambda)
+            // posterior variance of the key's effect: its spread across series, narrowed by the series' own occurrences
+            v += value * value / (Double(fit.occurrences[key]) / max(fit.eventVariance, 1e-4) + 1 / spread[key])
         }
         return v
     }
@@ -161,14 +168,14 @@ private struct SeriesStats {
 
 /// Ridge regression from normal equations by Cholesky decomposition.
 enum Ridge {
-    /// Solves `(A + λI) x = b + λ·prior` for a symmetric positive semi-definite `A` (`size` × `size`, row-major).
-    static func solve(_ a: [Double], _ b: [Double], size n: Int, lambda: Double, prior: [Double]?) -> [Double] {
+    /// Solves `(A + diag(λ)) x = b + diag(λ)·prior` for a symmetric positive semi-definite `A` (`size` × `size`, row-major).
+    static func solve(_ a: [Double], _ b: [Double], size n: Int, lambda: [Double], prior: [Double]?) -> [Double] {
         guard n > 0 else { return [] }
         var m = a
         var rhs = b
         for i in 0..<n {
-            m[i * n + i] += lambda
-            if let prior { rhs[i] += lambda * prior[i] }
+            m[i * n + i] += lambda[i]
+            if let prior { rhs[i] += lambda[i] * prior[i] }
         }
         // Cholesky: m = L Lᵀ, stored in the lower triangle
         for j in 0..<n {
