@@ -23,7 +23,11 @@ import pandas as pd
 from forecast_common import ROOT, WORK, run_opsbench
 
 warnings.filterwarnings("ignore")
-EVENTS_DATA = os.path.abspath(os.path.join(ROOT, "..", "shared", "data", "forecast-events"))
+# ../shared beside the repository (a worktree one level deeper: ../../shared), or $OPSBENCH_SHARED
+EVENTS_DATA = next((p for p in [os.path.join(os.environ.get("OPSBENCH_SHARED", ""), "data", "forecast-events"),
+                                os.path.abspath(os.path.join(ROOT, "..", "shared", "data", "forecast-events")),
+                                os.path.abspath(os.path.join(ROOT, "..", "..", "shared", "data", "forecast-events"))]
+                    if os.path.isdir(p)), os.path.abspath(os.path.join(ROOT, "..", "shared", "data", "forecast-events")))
 HORIZON = 28
 SAMPLE_WINDOWS = [  # name, last training day, event days (what the sample generator changes)
     ("sample 双11", "2025-10-31", [f"2025-11-{d:02d}" for d in range(1, 12)]),
