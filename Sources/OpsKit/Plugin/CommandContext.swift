@@ -72,6 +72,8 @@ public final class CommandContext {
     private let lineReader: ((String) -> String?)?
     private let cancellation: CancellationFlag
     public private(set) var staged: [StagedDataset] = []
+    /// Lines printed once the command's results are committed (``confirm(_:)``).
+    public private(set) var confirmations: [String] = []
     private var inputs: [String] = []
     private var usedSeed: UInt64?
 
@@ -120,6 +122,11 @@ public final class CommandContext {
 
     /// Writes one line (a newline is added).
     public func print(_ line: String = "") { sink.write(line + "\n") }
+
+    /// Prints `line` ("loaded …", "stored …") once the command's results are
+    /// committed to the workspace, so that success is never reported for a
+    /// commit that then fails.
+    public func confirm(_ line: String) { confirmations.append(line) }
 
     /// Writes text as is.
     public func write(_ text: String) { sink.write(text) }

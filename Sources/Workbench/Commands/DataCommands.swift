@@ -26,7 +26,7 @@ struct LoadCommand: BuiltinCommand {
         let report = try DatasetReader.read(path: path, options: options)
         for warning in report.warnings { context.warn(warning) }
         try context.store(report.dataset, as: name)
-        context.print(Strings.loaded(name, rows: report.dataset.rowCount, columns: report.dataset.columns.count, path: path))
+        context.confirm(Strings.loaded(name, rows: report.dataset.rowCount, columns: report.dataset.columns.count, path: path))
     }
 
     private func parseDelimiter() throws -> Character? {
@@ -94,7 +94,7 @@ struct DropCommand: BuiltinCommand {
             throw OpsError.unknownDataset(name, available: context.datasetNames)
         }
         try session.workspace.apply(names.map { .drop($0) })
-        for name in names { context.print(Strings.dropped(name)) }
+        for name in names { context.print(Strings.dropped(name) + StorageMessages.undoDrop(name)) }
     }
 }
 

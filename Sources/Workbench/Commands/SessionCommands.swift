@@ -127,7 +127,7 @@ enum BuiltinCatalog {
     static let all: [any BuiltinCommand.Type] = [
         HelpCommand.self, PluginsCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
         DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, DropCommand.self,
-        RenameCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
+        RenameCommand.self, RestoreCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
         QuitCommand.self,
     ]
 }

@@ -103,7 +103,9 @@ public final class Session {
                     })
                 guard let command = try parse(entry, arguments, sink: sink) else { return true }
                 try invoke(command, context: context)
-                if !context.staged.isEmpty { try workspace.apply(context.staged.map { .put($0) }) }
+                let replaced = try workspace.apply(context.staged.map { .put($0) })
+                for line in context.confirmations { sink.write(line + "\n") }
+                for replacement in replaced { sink.write(StorageMessages.replaced(replacement) + "\n") }
                 return true
             }
         } catch {
