@@ -308,9 +308,10 @@ public final class Workspace: DatasetSource {
     // MARK: SQL
 
     /// Runs one SQLite query over the workspace's datasets (each a table of the
-    /// same name) and returns the result with inferred column types.
-    public func query(_ sql: String) throws -> Dataset {
-        try sqlEngine.query(sql, source: self, versions: records.mapValues(\.file))
+    /// same name) and returns the result with inferred column types; stops
+    /// with ``CommandCancelled`` as soon as `isCancelled` returns true.
+    public func query(_ sql: String, isCancelled: @escaping () -> Bool = { false }) throws -> Dataset {
+        try sqlEngine.query(sql, source: self, versions: records.mapValues(\.file), isCancelled: isCancelled)
     }
 
     // MARK: Files
