@@ -94,7 +94,7 @@ struct SQLCommand: BuiltinCommand {
         context.table(dataset, maxRows: rows)
         if let target = result.name {
             // The tables the query read become the result's recorded inputs.
-            for name in SQLEngine.referencedNames(in: query, among: session.workspace.datasetNames) {
+            for name in try SQLEngine.referencedNames(in: query, among: session.workspace.datasetNames) {
                 _ = try context.dataset(name)
             }
             try context.store(dataset, as: target)

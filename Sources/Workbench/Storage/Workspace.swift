@@ -311,7 +311,8 @@ public final class Workspace: DatasetSource {
     /// same name) and returns the result with inferred column types; stops
     /// with ``CommandCancelled`` as soon as `isCancelled` returns true.
     public func query(_ sql: String, isCancelled: @escaping () -> Bool = { false }) throws -> Dataset {
-        try sqlEngine.query(sql, source: self, versions: records.mapValues(\.file), isCancelled: isCancelled)
+        refresh()
+        return try sqlEngine.query(sql, source: self, versions: records.mapValues(\.file), isCancelled: isCancelled)
     }
 
     // MARK: Files
