@@ -14,8 +14,8 @@ enum Strings {
         """
     static let rootUsage = """
         opsbench [--workspace <path>]
-        opsbench run <file> [--set <name=value> ...] [--keep-going] [--workspace <path>]
-        opsbench run --check <transcript> [--workspace <path>]
+        opsbench run <file>|- [--set <name=value> ...] [--keep-going] [--allow-write <path> ...] [--workspace <path>]
+        opsbench run --check <transcript> [--allow-write <path> ...] [--workspace <path>]
         """
     static let replAbstract = "Start the interactive shell."
     static let runAbstract = "Replay a script, or check a recorded transcript."
@@ -27,6 +27,10 @@ enum Strings {
     static let workspaceHelp = "Workspace directory (default: $OPSBENCH_HOME/workspace, OPSBENCH_HOME defaults to ~/.opsbench)."
     static let scriptHelp = "The script (or, with --check, the transcript) to replay."
     static let setHelp = "Set a script variable used as ${NAME} (repeatable)."
+    static var allowWriteHelp: String {
+        L("Let the script write files under PATH too (repeatable); by default it may write only under the current directory and the workspace.",
+          "也允许脚本在 PATH 下写入文件(可重复);默认只能写入当前目录和工作区。")
+    }
     static let keepGoingHelp = "Run every command even after a failure (the exit status is still 1)."
     static let checkHelp = "Compare each command's output with the one recorded in the transcript."
 

@@ -35,6 +35,9 @@ enum Text {
     static func mustBePositive(_ option: String, _ value: String) -> OpsError {
         .invalidOption(option, "must be at least 1 (got \(value))")
     }
+    static func tooLarge(_ option: String, _ value: Int, maximum: Int) -> OpsError {
+        .invalidOption(option, L("must be at most \(maximum) (got \(value))", "不能大于 \(maximum)(当前为 \(value))"))
+    }
     static func unknownChoice(_ option: String, _ value: String, _ choices: [String]) -> OpsError {
         .invalidOption(option, "unknown value '\(value)'", hint: "choose one of: " + choices.joined(separator: ", "))
     }

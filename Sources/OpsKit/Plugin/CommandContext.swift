@@ -65,6 +65,8 @@ public final class CommandContext {
     public let style: OutputStyle
     /// The session's seed (`set seed`), used when a command's `--seed` is absent.
     public let defaultSeed: UInt64
+    /// Where this command may write files (see ``writablePath(_:)``).
+    public let writePolicy: WritePolicy
 
     private let source: DatasetSource
     private let sink: OutputSink
@@ -78,9 +80,10 @@ public final class CommandContext {
     public init(
         commandLine: String, style: OutputStyle, defaultSeed: UInt64, source: DatasetSource, sink: OutputSink,
         progressDisplay: ProgressDisplay? = nil, cancellation: CancellationFlag = .global,
-        lineReader: ((String) -> String?)? = nil
+        lineReader: ((String) -> String?)? = nil, writePolicy: WritePolicy = .unrestricted
     ) {
         self.commandLine = commandLine
+        self.writePolicy = writePolicy
         self.style = style
         self.defaultSeed = defaultSeed
         self.source = source
@@ -112,9 +115,15 @@ public final class CommandContext {
     public func store(_ dataset: Dataset, as name: String) throws {
         try DatasetName.validate(name)
         staged.removeAll { $0.name == name }
-        let provenance = Provenance(command: commandLine, inputs: inputs, seed: usedSeed)
+        let provenance = Provenance(command: PhoneMasker.masked(commandLine), inputs: inputs, seed: usedSeed)
         staged.append(StagedDataset(name: name, dataset: dataset, provenance: provenance))
     }
+
+    // MARK: Files
+
+    /// The resolved path a command may create or replace for `path` (an export,
+    /// a report); throws when the session's ``WritePolicy`` forbids it.
+    public func writablePath(_ path: String) throws -> String { try writePolicy.authorize(path) }
 
     // MARK: Output
 

@@ -74,7 +74,7 @@ struct ExportCommand: BuiltinCommand {
 
     func run(in session: Session, context: CommandContext) throws {
         let dataset = try context.dataset(name)
-        try DatasetWriter.writeCSV(dataset, to: path)
+        try DatasetWriter.writeCSV(dataset, to: try context.writablePath(path))
         context.print(Strings.exported(name, rows: dataset.rowCount, path: path))
     }
 }

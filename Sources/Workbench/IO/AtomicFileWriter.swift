@@ -1,9 +1,14 @@
 import Foundation
+import OpsKit
 
 /// Writes a file under a temporary name in the destination's folder, with
 /// buffered appends; `commit()` fsyncs it, renames it into place and fsyncs the
 /// folder, so readers (and a later process after a crash) see either the old
 /// file or the complete new one, never a partial one.
+///
+/// It only ever replaces a regular file with a single link: a symbolic link,
+/// a hard-linked file, a device node, FIFO or socket as the destination is
+/// refused, so a write can neither be redirected nor cut another name's data.
 final class AtomicFileWriter {
     let destination: String
     let temporaryPath: String
@@ -13,6 +18,7 @@ final class AtomicFileWriter {
     private(set) var bytesWritten = 0
 
     init(destination: String) throws {
+        try Self.checkReplaceable(destination)
         self.destination = destination
         let folder = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
@@ -75,6 +81,18 @@ final class AtomicFileWriter {
             close(fd)
             fd = -1
             unlink(temporaryPath)
+        }
+    }
+
+    /// Throws unless `path` is absent or a regular file with one link.
+    static func checkReplaceable(_ path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFLNK { throw OpsError(SafetyMessages.destinationIsLink(path), hint: SafetyMessages.chooseAnotherPath) }
+        guard kind == S_IFREG else { throw OpsError(SafetyMessages.destinationNotRegular(path), hint: SafetyMessages.chooseAnotherPath) }
+        if info.st_nlink > 1 {
+            throw OpsError(SafetyMessages.destinationHasLinks(path, Int(info.st_nlink)), hint: SafetyMessages.chooseAnotherPath)
         }
     }
 

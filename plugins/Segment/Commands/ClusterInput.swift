@@ -44,4 +44,14 @@ enum OptionValue {
         if value < 1 { throw Text.mustBePositive(option, String(value)) }
         return value
     }
+
+    /// A count from 1 to `maximum`: runs and iterations beyond it would not end in a session.
+    static func count(_ value: Int, option: String, maximum: Int) throws -> Int {
+        let value = try positive(value, option: option)
+        if value > maximum { throw Text.tooLarge(option, value, maximum: maximum) }
+        return value
+    }
+
+    /// Most `--n-init` runs and `--max-iter` iterations per run.
+    static let maxRuns = 1_000, maxIterations = 100_000
 }

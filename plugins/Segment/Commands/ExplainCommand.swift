@@ -26,7 +26,7 @@ struct ExplainCommand: PluginCommand {
         guard x.rows >= 2 else { throw Text.tooFewRows(x.rows) }
         guard x.rows <= Self.rowLimit else { throw Text.explainTooLarge(x.rows, limit: Self.rowLimit) }
         _ = try OptionValue.positive(k, option: "--k")
-        _ = try OptionValue.positive(maxIter, option: "--max-iter")
+        _ = try OptionValue.count(maxIter, option: "--max-iter", maximum: OptionValue.maxIterations)
         let distinct = Seeding.distinctRows(x, limit: k)
         if distinct < k { throw Text.kTooLarge(k, distinct: distinct) }
         let (starts, how) = try initialRows(x, sourceRows: input.table.rows, context: context)

@@ -165,8 +165,8 @@ struct KMeansSettings {
         missing = try OptionValue.choice(command.missing, option: "--missing", as: MissingPolicy.self)
         algorithm = command.algorithm.lowercased() == "auto"
             ? nil : try OptionValue.choice(command.algorithm, option: "--algorithm", as: KMeansAlgorithm.self)
-        _ = try OptionValue.positive(command.nInit, option: "--n-init")
-        _ = try OptionValue.positive(command.maxIter, option: "--max-iter")
+        _ = try OptionValue.count(command.nInit, option: "--n-init", maximum: OptionValue.maxRuns)
+        _ = try OptionValue.count(command.maxIter, option: "--max-iter", maximum: OptionValue.maxIterations)
         if !(command.tol >= 0) { throw OpsError.invalidOption("--tol", "must be 0 or more (got \(command.tol))") }
     }
 }
