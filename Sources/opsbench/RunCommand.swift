@@ -62,7 +62,8 @@ struct RunCommand: ParsableCommand {
         let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let workspace = scratch.appendingPathComponent("workspace")
-        let session = try options.makeSession(output: TextBuffer(), style: .plain, directory: options.workspace == nil ? workspace : nil)
+        let session = try options.makeSession(
+            output: TextBuffer(), style: .plain, directory: options.workspace == nil ? workspace : nil, followsEnvironment: false)
         let files = scratch.appendingPathComponent("files")
         try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
         session.writePolicy = .sandbox(roots: [files.path] + allowedWrites, relativeBase: files.path)

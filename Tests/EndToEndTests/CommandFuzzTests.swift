@@ -15,7 +15,7 @@ struct CommandFuzzTests {
     /// `OPSBENCH_FUZZ_SEED` and `OPSBENCH_FUZZ_LINES` (lines per command) run a different or longer campaign by hand.
     static let environment = ProcessInfo.processInfo.environment
     static let seed = environment["OPSBENCH_FUZZ_SEED"].flatMap(UInt64.init) ?? 20261201
-    static let linesPerCommand = environment["OPSBENCH_FUZZ_LINES"].flatMap(Int.init) ?? 16
+    static let linesPerCommand = environment["OPSBENCH_FUZZ_LINES"].flatMap(Int.init) ?? 8
     static let chunkSize = 150
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -47,7 +47,7 @@ struct CommandFuzzTests {
     static func run(_ lines: [String], loads: [String], in directory: TemporaryDirectory) throws -> String? {
         try directory.write("fuzz.opsb", (loads + lines).joined(separator: "\n") + "\n")
         do {
-            let process = try OpsbenchProcess.run(["run", "--keep-going", "--workspace", "ws", "fuzz.opsb"], in: directory, timeout: 120)
+            let process = try OpsbenchProcess.run(["run", "--keep-going", "--workspace", "ws", "fuzz.opsb"], in: directory, timeout: 300)
             if process.status > 1 {
                 return "exit status \(process.status): \(process.stderr.suffix(600))"
             }

@@ -7,10 +7,10 @@ enum Strings {
     static func syntaxError(file: String, line: Int, problem: String) -> String { "\(file):\(line): \(problem)" }
     static func notANumber(_ token: String) -> String { "'\(token)' is not a number" }
     static func notAnId(_ token: String) -> String {
-        L("'\(token)' is not a whole-number id (at most \(Int64(RouteLimits.id)))", "'\(token)' 不是整数编号(最大 \(Int64(RouteLimits.id)))")
+        L("'\(token)' is not a whole-number id (at most \(Int64(RouteLimits.id)))", "'\(token)' 不是整数编号（最大 \(Int64(RouteLimits.id))）")
     }
     static func tooLarge(_ token: String, limit: Double) -> String {
-        L("'\(token)' is out of range (the limit is ±\(ValueFormat.double(limit)))", "'\(token)' 超出范围(上限为 ±\(ValueFormat.double(limit)))")
+        L("'\(token)' is out of range (the limit is ±\(ValueFormat.double(limit)))", "'\(token)' 超出范围（上限为 ±\(ValueFormat.double(limit))）")
     }
     static func expectedFields(_ names: String, _ found: Int) -> String { "expected the fields \(names), found \(found) field(s)" }
     static func unexpectedLine(_ line: String) -> String { "unexpected line '\(line.prefix(40))' outside any section" }

@@ -13,19 +13,19 @@ enum SafetyMessages {
 
     // Destinations
     static func destinationIsLink(_ path: String) -> String {
-        L("refusing to replace '\(path)': it is a symbolic link", "拒绝替换 '\(path)':它是符号链接")
+        L("refusing to replace '\(path)': it is a symbolic link", "拒绝替换 '\(path)'：它是符号链接")
     }
     static func destinationHasLinks(_ path: String, _ count: Int) -> String {
         L("refusing to replace '\(path)': it has \(count) hard links, and replacing it would cut them",
-          "拒绝替换 '\(path)':它有 \(count) 个硬链接,替换会断开它们")
+          "拒绝替换 '\(path)'：它有 \(count) 个硬链接，替换会断开它们")
     }
     static func destinationNotRegular(_ path: String) -> String {
         L("refusing to write '\(path)': it is not a regular file (a device, FIFO, socket or folder)",
-          "拒绝写入 '\(path)':它不是普通文件(设备、管道、套接字或文件夹)")
+          "拒绝写入 '\(path)'：它不是普通文件（设备、管道、套接字或文件夹）")
     }
     static var chooseAnotherPath: String { L("write to a new path instead", "请改写到一个新的路径") }
     static func cannotWriteTranscript(_ path: String, _ problem: String) -> String {
-        L("cannot write transcript '\(path)': \(problem)", "无法写入记录文件 '\(path)':\(problem)")
+        L("cannot write transcript '\(path)': \(problem)", "无法写入记录文件 '\(path)'：\(problem)")
     }
 
     // Option ranges

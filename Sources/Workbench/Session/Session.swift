@@ -33,6 +33,10 @@ public final class Session {
     public var writePolicy: WritePolicy = .unrestricted
     /// `set seed N`: default for every `--seed`.
     public var seed: UInt64 = 42
+    /// The interface language of this session's commands (`set lang`, `--lang`, `LANG`).
+    public private(set) var language = Language.current
+    /// What chose it (`--lang`, `set lang`, `LANG=zh_CN.UTF-8`, ...), for `set lang`.
+    public private(set) var languageSource = "default"
     /// `${NAME}` values from `--set NAME=VALUE` and `set NAME VALUE`.
     public var variables: [String: String] = [:]
     /// Lines executed in this session, in order (phone numbers masked).
@@ -71,12 +75,18 @@ public final class Session {
         depth += 1
         var subInputs: [String] = []
         var subPromptEnd: String?
-        let succeeded = run(line, sink: capture, subInputs: &subInputs, subPromptEnd: &subPromptEnd)
+        let succeeded = Language.with(language) { run(line, sink: capture, subInputs: &subInputs, subPromptEnd: &subPromptEnd) }
         depth -= 1
         output = baseOutput
         let result = CommandResult(output: capture.text, succeeded: succeeded, subInputs: subInputs, subPromptEnd: subPromptEnd)
         if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
         return result
+    }
+
+    /// Sets the interface language of this session's commands and remembers what chose it.
+    public func setLanguage(_ language: Language, source: String) {
+        self.language = language
+        languageSource = source
     }
 
     /// Marks the session as finished (`quit`).
@@ -156,13 +166,21 @@ struct ArgumentError: Error, CustomStringConvertible {
     let message: String
 
     var description: String {
-        var text = "error: " + message.trimmingWhitespace()
-        if let unknown = Self.unknownOption(in: message), !message.lowercased().contains("did you mean"),
-            let close = Suggest.closest(to: unknown, in: optionNames).first
-        {
-            text += " — did you mean '\(close)'?"
+        var text = Strings.errorPrefix + Self.withoutOwnSuggestion(message).trimmingWhitespace()
+        if let unknown = Self.unknownOption(in: message), let close = Suggest.closest(to: unknown, in: optionNames).first {
+            text += Strings.didYouMean(close)
         }
-        return text + "\nhint: " + Strings.seeCommandHelp(command) + "\n"
+        return text + "\n" + Strings.hintPrefix + Strings.seeCommandHelp(command) + "\n"
+    }
+
+    /// The message without argument-parser's own ". Did you mean '--x'?" (ours replaces it: one suggestion, in the interface language).
+    static func withoutOwnSuggestion(_ message: String) -> String {
+        guard let range = message.range(of: "Did you mean '") else { return message }
+        var start = range.lowerBound
+        while start > message.startIndex, [".", " "].contains(message[message.index(before: start)]) { start = message.index(before: start) }
+        let rest = message[range.upperBound...]
+        guard let close = rest.range(of: "'?") else { return message }
+        return String(message[..<start]) + message[close.upperBound...]
     }
 
     /// The option named in argument-parser's "Unknown option '--x'" message.
