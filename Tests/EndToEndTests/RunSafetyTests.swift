@@ -26,7 +26,7 @@ struct RunSafetyTests {
 
     @Test func aScriptMayNotWriteOutsideTheCurrentDirectoryAndTheWorkspace() throws {
         let elsewhere = try TemporaryDirectory()
-        let target = elsewhere.url.appendingPathComponent("bashrc").path
+        let target = elsewhere.url.appendingPathComponent("bashrc.csv").path
         try directory.write("users.csv", "id,n\n1,2\n")
         try directory.write("handout.opsb", "load users users.csv\nexport users \(target)\n")
         let refused = try opsbench("run", "handout.opsb", "--workspace", "ws")

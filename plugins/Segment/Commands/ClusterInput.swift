@@ -48,18 +48,9 @@ enum OptionValue {
         throw Text.unknownChoice(option, value, T.allCases.map(\.rawValue))
     }
 
-    static func positive(_ value: Int, option: String) throws -> Int {
-        if value < 1 { throw Text.mustBePositive(option, String(value)) }
+    /// `value` when inside `range`, else an error naming the option and the range.
+    static func bounded(_ value: Int, _ range: ClosedRange<Int>, option: String) throws -> Int {
+        guard range.contains(value) else { throw Text.outOfRange(option, value, range) }
         return value
     }
-
-    /// A count from 1 to `maximum`: runs and iterations beyond it would not end in a session.
-    static func count(_ value: Int, option: String, maximum: Int) throws -> Int {
-        let value = try positive(value, option: option)
-        if value > maximum { throw Text.tooLarge(option, value, maximum: maximum) }
-        return value
-    }
-
-    /// Most `--n-init` runs and `--max-iter` iterations per run.
-    static let maxRuns = 100_000, maxIterations = 1_000_000
 }
