@@ -4,6 +4,9 @@ import PackageDescription
 /// Every command plugin that ships with opsbench: a folder under plugins/ and one entry here.
 let pluginNames = ["Segment", "Recommend", "Forecast", "Route", "Ask"]
 
+/// C targets a plugin needs beyond the common ones.
+let pluginExtraDependencies: [String: [Target.Dependency]] = ["Segment": ["CKMeans"]]
+
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
@@ -24,6 +27,7 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CKMeans", path: "Sources/CKMeans"),
         .target(
             name: "OpsKit",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -56,7 +60,7 @@ let package = Package(
                     "OpsKit",
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Collections", package: "swift-collections"),
-                ],
+                ] + (pluginExtraDependencies[name] ?? []),
                 path: "plugins/\(name)", swiftSettings: swiftSettings)
         }
         + pluginNames.map { name in

@@ -82,6 +82,7 @@ struct Shell {
         while !session.quitRequested, let line = source.nextCommand() {
             if followsTerminal { session.style = Terminal.outputStyle() }
             if !session.execute(line).succeeded { allSucceeded = false }
+            Language.current = session.language  // `set lang` also switches the shell's own messages
         }
         return allSucceeded
     }

@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
     private func checkTranscript() throws {
         let scratch = options.workspace == nil ? try Self.scratchWorkspace() : nil
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
-        let session = try options.makeSession(output: TextBuffer(), style: .plain, directory: scratch)
+        let session = try options.makeSession(output: TextBuffer(), style: .plain, directory: scratch, followsEnvironment: false)
         setVariables(of: session)
         let commands: Int
         let mismatch: TranscriptChecker.Mismatch?

@@ -87,7 +87,7 @@ struct CliRunTests {
 
         let check = try opsbench("run", "--check", "demo.transcript")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout == "demo.transcript: all 4 commands match the recording\n")
+        #expect(check.stdout == "demo.transcript: all 5 commands match the recording\n", "4 and the language line")
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("workspace").path),
                 "a check replays in a scratch workspace, not the default one")
 

@@ -19,12 +19,9 @@ final class LocalizedTests: XCTestCase {
         XCTAssertNil(Language(identifier: "fr_FR"))
     }
 
-    func testLPicksTheCurrentLanguage() {
-        let saved = Language.current
-        defer { Language.current = saved }
-        Language.current = .zh
-        XCTAssertEqual(L("rows", "行"), "行")
-        Language.current = .en
-        XCTAssertEqual(L("rows", "行"), "rows")
+    func testLPicksTheBoundLanguage() {
+        XCTAssertEqual(Language.with(.zh) { L("rows", "行") }, "行")
+        XCTAssertEqual(Language.with(.en) { L("rows", "行") }, "rows")
+        XCTAssertEqual(Language.with(.zh) { Language.with(.en) { Language.current } }, .en)
     }
 }

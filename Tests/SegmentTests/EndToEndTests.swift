@@ -24,7 +24,8 @@ struct SegmentEndToEndTests {
         let kmeans = session.execute("segment kmeans users --features 浏览次数,购买金额,购买频率 --id 用户ID --k auto --k-range 2-6 --as seg_profiles")
         #expect(kmeans.succeeded, "\(kmeans.output)")
         #expect(kmeans.output.contains("elbow (Kneedle):"))
-        #expect(kmeans.output.contains("高消费") || kmeans.output.contains("低消费"))
+        // Labels follow the interface language (English here), not the Chinese column names.
+        #expect(kmeans.output.contains("high spend") || kmeans.output.contains("low spend"))
         let sizes = session.execute("sql \"SELECT sum(size) AS n FROM seg_profiles_centers\"")
         #expect(sizes.output.contains(String(try session.workspaceRowCount("users"))), "\(sizes.output)")
         let assign = session.execute("segment assign users --model seg_profiles --id 用户ID --as seg_again")

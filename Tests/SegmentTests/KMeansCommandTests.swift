@@ -30,7 +30,7 @@ import Testing
         let harness = CommandHarness(["users": try Self.users()])
         let output = try harness.run(KMeansCommand.self, ["users", "--features", Self.features, "--id", "用户ID", "--k", "3"])
         #expect(output.contains("K-Means: k = 3 on 90 rows × 3 features (scale: standard), best of 10 runs"))
-        #expect(output.contains("高消费"))
+        #expect(output.contains("high spend"))
         #expect(output.contains("stored segments, segments_centers, segments_model"))
         let segments = try harness.dataset("segments")
         #expect(segments.columnNames == ["用户ID", "cluster"])
@@ -110,11 +110,11 @@ import Testing
     }
 
     @Test func englishColumnsGetEnglishLabels() {
-        let label = ClusterLabel.make(names: ["spend", "frequency", "visits"], deviations: [1.2, 0.8, 0.1], dateFeatures: [], chinese: false)
+        let label = ClusterLabel.make(names: ["spend", "frequency", "visits"], deviations: [1.2, 0.8, 0.1], dateFeatures: [], language: .en)
         #expect(label == "high spend · frequent")
-        let chinese = ClusterLabel.make(names: ["购买金额", "购买频率"], deviations: [1.2, 0.9], dateFeatures: [], chinese: true)
+        let chinese = ClusterLabel.make(names: ["购买金额", "购买频率"], deviations: [1.2, 0.9], dateFeatures: [], language: .zh)
         #expect(chinese == "高消费 · 高频")
-        #expect(ClusterLabel.make(names: ["a"], deviations: [0.1], dateFeatures: [], chinese: false) == "average")
-        #expect(ClusterLabel.make(names: ["最近访问"], deviations: [-1], dateFeatures: [0], chinese: true) == "久未访问")
+        #expect(ClusterLabel.make(names: ["a"], deviations: [0.1], dateFeatures: [], language: .en) == "average")
+        #expect(ClusterLabel.make(names: ["最近访问"], deviations: [-1], dateFeatures: [0], language: .zh) == "久未访问")
     }
 }

@@ -8,13 +8,18 @@ import Testing
     static let reference = "segment/online_retail_rfm_reference.csv"
     static let lineItems = "recommend/online_retail_full.csv"
 
-    @Test func handWorkedScores() throws {
-        // Five customers, five bins: each gets its own quintile. Customer C ties B on frequency: rank breaks the tie.
-        let orders = try Dataset(columns: [
+    /// Nine orders of five customers, A to E.
+    static func fiveCustomers() throws -> Dataset {
+        try Dataset(columns: [
             Column(name: "customer", strings: ["A", "B", "B", "C", "C", "D", "E", "E", "E"]),
             Column(name: "day", days: ["2024-01-01", "2024-01-05", "2024-03-01", "2024-02-01", "2024-02-02", "2024-03-09", "2024-03-10", "2024-03-01", "2024-01-01"].map { CivilDate.parseDate(Substring($0)) }),
             Column(name: "amount", doubles: [10, 20, 30, 5, 5, 100, 1, 1, 1]),
         ])
+    }
+
+    @Test func handWorkedScores() throws {
+        // Five customers, five bins: each gets its own quintile. Customer C ties B on frequency: rank breaks the tie.
+        let orders = try Self.fiveCustomers()
         let harness = CommandHarness(["orders": orders])
         let output = try harness.run(RFMCommand.self, ["orders", "--customer", "customer", "--date", "day", "--amount", "amount"])
         #expect(output.contains("RFM: 5 customers, 9 orders, as of 2024-03-11 (map: grid)"))
@@ -38,7 +43,34 @@ import Testing
         #expect(throws: OpsError.self) { try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d"]) }
         #expect(throws: OpsError.self) { try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d", "--quantity", "a", "--price", "a"]) }
         #expect(throws: OpsError.self) { try harness.run(RFMCommand.self, ["orders", "--customer", "x", "--date", "d", "--amount", "a"]) }
-        #expect(throws: OpsError.self) { try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d", "--amount", "a", "--map", "matrix"]) }
+        #expect(throws: (any Error).self) { try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d", "--amount", "a", "--map", "matrix"]) }
+    }
+
+    /// The five customers of `handWorkedScores`: recency [70, 10, 38, 2, 1], frequency [1, 2, 2, 1, 3],
+    /// monetary [10, 50, 10, 100, 3]. Means 24.2, 1.8, 34.6; medians 10, 2, 10 (equal counts as low).
+    @Test func chineseEightGroupMapByMeanAndMedian() throws {
+        let orders = try Self.fiveCustomers()
+        let harness = CommandHarness(["orders": orders])
+        let common = ["orders", "--customer", "customer", "--date", "day", "--amount", "amount", "--map", "cn8"]
+        try harness.run(RFMCommand.self, common + ["--as", "mean"])
+        try harness.run(RFMCommand.self, common + ["--split", "median", "--bins", "4", "--as", "median"])
+        let byMean: [RFMSegment] = [.generalWinBack, .importantValue, .generalRetention, .importantDevelopment, .generalValue]
+        let byMedian: [RFMSegment] = [.generalWinBack, .importantWinBack, .generalWinBack, .importantDevelopment, .generalValue]
+        #expect(try harness.dataset("mean").column("segment").stringValues() == byMean.map { Text.segmentName($0, language: .en) })
+        #expect(try harness.dataset("median").column("segment").stringValues() == byMedian.map { Text.segmentName($0, language: .en) })
+        #expect(CN8Map.segments(recency: [70, 10, 38, 2, 1], frequency: [1, 2, 2, 1, 3], monetary: [10, 50, 10, 100, 3], split: .mean) == byMean)
+        #expect(byMean.map { Text.segmentName($0, language: .zh) } == ["一般挽留客户", "重要价值客户", "一般保持客户", "重要发展客户", "一般价值客户"])
+        #expect(Set(RFMSegment.allCases.suffix(8).map { Text.segmentName($0, language: .zh) }) == [
+            "重要价值客户", "重要发展客户", "重要保持客户", "重要挽留客户", "一般价值客户", "一般发展客户", "一般保持客户", "一般挽留客户",
+        ])
+    }
+
+    @Test func labelsFollowTheInterfaceLanguageNotTheColumnScript() {
+        #expect(Text.segmentName(.cantLose, language: .zh) == "不能失去")
+        #expect(Text.segmentName(.cantLose, language: .en) == "Can't Lose")
+        #expect(Text.segmentAction(.importantValue, language: .zh).contains("VIP"))
+        #expect(ClusterLabel.make(names: ["spend"], deviations: [1], dateFeatures: [], language: .zh) == "高消费")
+        #expect(ClusterLabel.make(names: ["购买金额"], deviations: [1], dateFeatures: [], language: .en) == "high spend")
     }
 
     @Test(.enabled(if: SharedData.exists(invoices), "shared data ../shared/data/segment is absent"))

@@ -76,8 +76,8 @@ struct SQLQueryTests {
         #expect(try workspace.query("SELECT * FROM \"people\"").rowCount == 1)
     }
 
-    @Test func referencedNamesSkipStringLiterals() {
-        let names = SQLEngine.referencedNames(
+    @Test func referencedNamesSkipStringLiterals() throws {
+        let names = try SQLEngine.referencedNames(
             in: "SELECT 'orders' FROM [Users] JOIN \"x\"\"y\" WHERE a = `t`", among: ["orders", "users", "x\"y", "t"])
         #expect(names == ["users", "x\"y", "t"])
     }

@@ -83,14 +83,32 @@ import Testing
 
         let replay = try session()
         let (commands, mismatch) = try TranscriptChecker(session: replay).check(path: transcript)
-        #expect(commands == 4)
+        #expect(commands == 5, "the four recorded commands after the transcript's own `set lang` line")
         #expect(mismatch == nil)
 
         let tampered = try write("tampered.opsb", text.replacingOccurrences(of: "#| 2 rows", with: "#| 5 rows"))
         let (_, found) = try TranscriptChecker(session: try session()).check(path: tampered)
         let diff = try #require(found).diff
         #expect(diff.contains("-5 rows\n+2 rows"))
-        #expect(found?.location == "\(tampered):2")
+        #expect(found?.location == "\(tampered):4")
+    }
+
+    @Test func aTranscriptReplaysInTheLanguageItWasRecordedIn() throws {
+        let transcript = directory.appendingPathComponent("zh.opsb").path
+        let s = try session()
+        s.execute("set lang zh")
+        #expect(s.execute("record \(transcript)").succeeded)
+        #expect(s.execute("nosuchcommand").output.contains("未知命令"))
+        s.execute("record stop")
+        let text = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(text.contains("set lang zh\n"))
+
+        let replay = try session()
+        replay.setLanguage(.en, source: "test")
+        let (commands, mismatch) = try TranscriptChecker(session: replay).check(path: transcript)
+        #expect(commands == 2)
+        #expect(mismatch == nil, "\(mismatch?.diff ?? "")")
+        #expect(replay.language == .zh)
     }
 
     @Test func transcriptKeepsSubPromptInputs() throws {

@@ -3,7 +3,7 @@ import OpsKit
 /// Every user-facing string of the segment plugin, so that a Chinese
 /// interface can be added without touching the logic. Generated labels
 /// (cluster labels, RFM segment names and actions) come in both languages
-/// and follow the language of the data's column names.
+/// and follow the interface language, not the script of the column names.
 enum Text {
     // MARK: Help
 
@@ -17,9 +17,20 @@ enum Text {
     static let rfmAbstract = "Recency, frequency and monetary scores (quintiles) and named RFM segments per customer."
     static let rfmDiscussion = """
         Scores are quantile bins (1-5 by default; recency reversed, frequency ties broken by rank). \
-        `--map grid` names the R/F grid cells; `--map ranges` uses the R `rfm` package's score ranges. \
+        `--map grid` names the R/F grid cells; `--map ranges` uses the R `rfm` package's score ranges; \
+        `--map cn8` gives the eight groups of Chinese marketing (重要价值客户 ... 一般挽留客户): R, F and M each \
+        high or low against its mean (or median with --split median). \
         Line items work too: give --quantity and --price instead of --amount, and --order for the invoice.
         """
+    static var mapHelp: Localized {
+        .init(
+            en: "Segment map: grid (R/F grid), ranges (R rfm package) or cn8 (the eight groups of Chinese marketing).",
+            zh: "分群规则：grid（R/F 网格）、ranges（R 语言 rfm 包）或 cn8（八类客户：重要价值客户等）。")
+    }
+    static var splitHelp: Localized {
+        .init(en: "For --map cn8: R, F and M are high or low against their mean or median.",
+              zh: "用于 --map cn8：R、F、M 与均值（mean）或中位数（median）比较，分高低。")
+    }
     static let explainAbstract = "Show each K-Means iteration (distances, assignments, new centres) on a small dataset."
     static let explainDiscussion = "For teaching: features are used as they are (no scaling)."
     static let assignAbstract = "Assign new rows to the clusters of a saved `segment kmeans` model (same scaling)."
@@ -191,7 +202,7 @@ enum Text {
     // MARK: RFM segments
 
     /// Segment names (English as in the reference map, Chinese) and a suggested action in each language.
-    static func segmentName(_ segment: RFMSegment, chinese: Bool) -> String {
+    static func segmentName(_ segment: RFMSegment, language: Language = .current) -> String {
         let names: (en: String, zh: String)
         switch segment {
         case .champions: names = ("Champions", "冠军客户")
@@ -206,11 +217,19 @@ enum Text {
         case .hibernating: names = ("Hibernating", "休眠客户")
         case .lost: names = ("Lost", "已流失")
         case .others: names = ("Others", "其他")
+        case .importantValue: names = ("Important Value", "重要价值客户")
+        case .importantDevelopment: names = ("Important Development", "重要发展客户")
+        case .importantRetention: names = ("Important Retention", "重要保持客户")
+        case .importantWinBack: names = ("Important Win-back", "重要挽留客户")
+        case .generalValue: names = ("General Value", "一般价值客户")
+        case .generalDevelopment: names = ("General Development", "一般发展客户")
+        case .generalRetention: names = ("General Retention", "一般保持客户")
+        case .generalWinBack: names = ("General Win-back", "一般挽留客户")
         }
-        return chinese ? names.zh : names.en
+        return language == .zh ? names.zh : names.en
     }
 
-    static func segmentAction(_ segment: RFMSegment, chinese: Bool) -> String {
+    static func segmentAction(_ segment: RFMSegment, language: Language = .current) -> String {
         let actions: (en: String, zh: String)
         switch segment {
         case .champions: actions = ("reward them; early access to new products; ask for reviews", "回馈奖励，新品优先体验，邀请评价")
@@ -225,7 +244,15 @@ enum Text {
         case .hibernating: actions = ("relevant products and special discounts", "推荐相关商品和特别折扣")
         case .lost: actions = ("one low-cost reactivation campaign, then stop spending", "一次低成本唤醒活动，之后不再投入")
         case .others: actions = ("review individually", "单独分析")
+        case .importantValue: actions = ("keep them: VIP service and exclusive offers", "重点维护：VIP 服务，专属权益")
+        case .importantDevelopment: actions = ("raise purchase frequency: membership, bundles", "提升购买频次：会员权益，组合优惠")
+        case .importantRetention: actions = ("bring them back soon: personal reminders", "尽快唤回：一对一触达提醒")
+        case .importantWinBack: actions = ("win back: targeted offers before they are lost", "重点挽留：定向优惠，防止流失")
+        case .generalValue: actions = ("raise order value: upsell and cross-sell", "提升客单价：向上和交叉销售")
+        case .generalDevelopment: actions = ("nurture: new-customer offers and guidance", "培育：新客优惠和引导")
+        case .generalRetention: actions = ("low-cost reminders and promotions", "低成本提醒和促销")
+        case .generalWinBack: actions = ("low priority: occasional mass campaigns", "低优先级：偶尔群发活动")
         }
-        return chinese ? actions.zh : actions.en
+        return language == .zh ? actions.zh : actions.en
     }
 }

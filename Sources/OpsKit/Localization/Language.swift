@@ -8,11 +8,20 @@ public enum Language: String, CaseIterable, Codable, Sendable {
     case en
     case zh
 
-    /// The language in force for this process (`set lang`, `--lang`, `OPSBENCH_LANG`, `LANG`).
+    /// The language in force: the one bound by ``with(_:_:)`` for the running command
+    /// (each session binds its own), else the process default. Setting it sets the process default.
     public static var current: Language {
-        get { state.withLock { $0.language } }
+        get { bound ?? state.withLock { $0.language } }
         set { state.withLock { $0.language = newValue } }
     }
+
+    /// Runs `body` with `language` in force for it (and for what it calls on this task),
+    /// so sessions side by side (tests, several sessions in one process) never see each other's language.
+    public static func with<T>(_ language: Language, _ body: () throws -> T) rethrows -> T {
+        try $bound.withValue(language, operation: body)
+    }
+
+    @TaskLocal private static var bound: Language?
 
     /// Parses `zh`, `zh_CN.UTF-8`, `zh-Hans`, `chinese`, `中文`, `en_US`, `english` ...; nil for anything else.
     public init?(identifier: String) {

@@ -40,25 +40,40 @@ struct PluginsCommand: BuiltinCommand {
 
 struct SetCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "Set the session's seed (set seed N) or a script variable (set NAME VALUE).")
-    static let examples = ["set seed 7", "set month 2026-11"]
+        commandName: "set", abstract: Strings.setAbstract.encoded)
+    static let examples = ["set seed 7", "set lang zh", "set lang", "set month 2026-11"]
 
-    @Argument(help: "seed, or a variable name.") var name: String
-    @Argument(help: "The value.") var value: String
+    @Argument(help: ArgumentHelp(Strings.setNameHelp)) var name: String
+    @Argument(help: ArgumentHelp(Strings.setValueHelp)) var value: String?
 
     func run(in session: Session, context: CommandContext) throws {
+        if name == "lang" { return try setLanguage(session: session, context: context) }
+        guard let value else { throw OpsError(Strings.setNeedsValue(name), hint: Strings.setNeedsValueHint(name)) }
         if name == "seed" {
             guard let seed = UInt64(value) else {
-                throw OpsError.invalidOption("set seed", "'\(value)' is not a whole number ≥ 0", hint: "e.g. set seed 42")
+                throw OpsError.invalidOption("set seed", Strings.badSeed(value), hint: Strings.badSeedHint)
             }
             session.seed = seed
             return context.print(Strings.seedSet(seed))
         }
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !name.isEmpty else {
-            throw OpsError.invalidOption("set", "'\(name)' is not a variable name", hint: "use letters, digits and _")
+            throw OpsError.invalidOption("set", Strings.badVariableName(name), hint: Strings.badVariableNameHint)
         }
         session.variables[name] = value
         context.print(Strings.variableSet(name, value))
+    }
+
+    /// `set lang zh|en` switches the interface language; `set lang` says which is in force and why.
+    private func setLanguage(session: Session, context: CommandContext) throws {
+        if let value {
+            guard let language = Language(identifier: value) else {
+                throw OpsError.invalidOption("set lang", Strings.unknownLanguage(value), hint: Strings.languageHint)
+            }
+            session.setLanguage(language, source: "set lang")
+        }
+        Language.with(session.language) {
+            context.print(Strings.languageInForce(session.language, source: session.languageSource))
+        }
     }
 }
 
@@ -111,8 +126,8 @@ struct RecordCommand: BuiltinCommand {
             try recorder.close()
             return context.print(Strings.recordingStopped(recorder.path, commands: recorder.commandCount))
         }
-        if session.recorder != nil { throw OpsError(Strings.alreadyRecording, hint: "record stop first") }
-        session.recorder = try TranscriptRecorder(path: target)
+        if session.recorder != nil { throw OpsError(Strings.alreadyRecording, hint: Strings.recordStopFirst) }
+        session.recorder = try TranscriptRecorder(path: target, language: session.language)
         context.print(Strings.recording(target))
     }
 }

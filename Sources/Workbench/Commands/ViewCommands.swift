@@ -87,7 +87,7 @@ struct SQLCommand: BuiltinCommand {
     @OptionGroup var result: ResultNameOption
 
     func run(in session: Session, context: CommandContext) throws {
-        let dataset = try session.workspace.query(query)
+        let dataset = try session.workspace.query(query, isCancelled: { context.isCancelled })
         context.table(dataset, maxRows: rows)
         if let target = result.name {
             try context.store(dataset, as: target)

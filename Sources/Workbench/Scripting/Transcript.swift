@@ -83,8 +83,13 @@ final class TranscriptRecorder {
     private var text = TranscriptFormat.header + "\n"
     private(set) var commandCount = 0
 
-    init(path: String) throws {
+    /// Starts a transcript whose first command sets the interface language in force,
+    /// so `run --check` replays it in the language it was made in.
+    init(path: String, language: Language) throws {
         self.path = path
+        let languageLine = "set lang \(language.rawValue)"
+        let output = Language.with(language) { Strings.languageInForce(language, source: "set lang") } + "\n"
+        text += TranscriptFormat.render(line: languageLine, result: CommandResult(output: output, succeeded: true, subInputs: []))
         try write()
     }
 

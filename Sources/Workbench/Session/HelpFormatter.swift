@@ -8,25 +8,25 @@ struct HelpFormatter {
 
     /// `help`: every command, built-ins then plugins.
     func overview() -> String {
-        var text = "Built-in commands:\n"
+        var text = Strings.builtinCommandsHeading + "\n"
         text += rows(registry.builtins.map { ($0.fullName, $0.abstract) })
         for plugin in registry.plugins {
-            text += "\n\(plugin.name) — \(plugin.summary)\n"
+            text += "\n\(plugin.name) — \(Localized.resolving(plugin.summary))\n"
             text += rows(plugin.commands.map { ($0.fullName, $0.abstract) })
         }
-        text += "\nType 'help COMMAND' (e.g. 'help load', 'help segment kmeans') for options and examples.\n"
+        text += "\n" + Strings.helpFooter + "\n"
         return text
     }
 
     /// `help PLUGIN`.
     func pluginHelp(_ plugin: PluginEntry) -> String {
-        var text = "\(plugin.name) \(plugin.version) — \(plugin.summary)\n\nCommands:\n"
+        var text = "\(plugin.name) \(plugin.version) — \(Localized.resolving(plugin.summary))\n\n" + Strings.commandsHeading + "\n"
         text += rows(plugin.commands.map { ($0.fullName, $0.abstract) })
         if let fallback = plugin.defaultCommand {
-            text += "\n'\(plugin.name) ARGS' without a command runs '\(fallback.fullName)'.\n"
+            text += "\n" + Strings.defaultCommandNote(plugin.name, fallback.fullName) + "\n"
         }
         let examples = plugin.commands.flatMap { $0.examples.prefix(1) }
-        if !examples.isEmpty { text += "\nExamples:\n" + examples.map { "  \($0)\n" }.joined() }
+        if !examples.isEmpty { text += "\n" + Strings.examplesHeading + "\n" + examples.map { "  \($0)\n" }.joined() }
         return text
     }
 
@@ -40,7 +40,7 @@ struct HelpFormatter {
         }
         if !text.hasSuffix("\n") { text += "\n" }
         if !entry.examples.isEmpty {
-            text += "\nEXAMPLES:\n" + entry.examples.map { "  \($0)\n" }.joined()
+            text += "\n" + Strings.examplesHeading.uppercased() + "\n" + entry.examples.map { "  \($0)\n" }.joined()
         }
         return text
     }

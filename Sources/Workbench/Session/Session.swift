@@ -28,6 +28,10 @@ public final class Session {
 
     /// `set seed N`: default for every `--seed`.
     public var seed: UInt64 = 42
+    /// The interface language of this session's commands (`set lang`, `--lang`, `LANG`).
+    public private(set) var language = Language.current
+    /// What chose it (`--lang`, `set lang`, `LANG=zh_CN.UTF-8`, ...), for `set lang`.
+    public private(set) var languageSource = "default"
     /// `${NAME}` values from `--set NAME=VALUE` and `set NAME VALUE`.
     public var variables: [String: String] = [:]
     /// Lines executed in this session, in order.
@@ -65,12 +69,18 @@ public final class Session {
         output = capture  // commands run by `source` print into this command's output
         depth += 1
         var subInputs: [String] = []
-        let succeeded = run(line, sink: capture, subInputs: &subInputs)
+        let succeeded = Language.with(language) { run(line, sink: capture, subInputs: &subInputs) }
         depth -= 1
         output = baseOutput
         let result = CommandResult(output: capture.text, succeeded: succeeded, subInputs: subInputs)
         if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
         return result
+    }
+
+    /// Sets the interface language of this session's commands and remembers what chose it.
+    public func setLanguage(_ language: Language, source: String) {
+        self.language = language
+        languageSource = source
     }
 
     /// Marks the session as finished (`quit`).
@@ -149,13 +159,13 @@ struct ArgumentError: Error, CustomStringConvertible {
     let message: String
 
     var description: String {
-        var text = "error: " + message.trimmingWhitespace()
+        var text = Strings.errorPrefix + message.trimmingWhitespace()
         if let unknown = Self.unknownOption(in: message),
             let close = Suggest.closest(to: unknown, in: optionNames).first
         {
-            text += " — did you mean '\(close)'?"
+            text += Strings.didYouMean(close)
         }
-        return text + "\nhint: " + Strings.seeCommandHelp(command) + "\n"
+        return text + "\n" + Strings.hintPrefix + Strings.seeCommandHelp(command) + "\n"
     }
 
     /// The option named in argument-parser's "Unknown option '--x'" message.

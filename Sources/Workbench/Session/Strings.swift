@@ -6,56 +6,112 @@ enum Strings {
     static func describe(_ error: Error) -> String {
         switch error {
         case let error as OpsError:
-            return "error: \(error.message)\n" + (error.hint.map { "hint: \($0)\n" } ?? "")
+            return errorPrefix + error.message + "\n" + (error.hint.map { hintPrefix + $0 + "\n" } ?? "")
         case let error as ArgumentError:
             return error.description
         case is CommandCancelled:
-            return "cancelled: the workspace is unchanged\n"
+            return L("cancelled: the workspace is unchanged\n", "已取消：工作区未改动\n")
         case let error as ScriptCancelled:
-            return "cancelled: the script stopped at \(error.location); the commands before it are kept\n"
+            return L("cancelled: the script stopped at \(error.location); the commands before it are kept\n",
+                     "已取消：脚本停在 \(error.location)；此前命令的结果已保留\n")
         default:
-            return "error: \(error)\n"
+            return errorPrefix + "\(error)\n"
         }
     }
 
-    static let seeHelp = "type 'help' for the list of commands"
-    static func seeCommandHelp(_ command: String) -> String { "see 'help \(command)'" }
-    static let pluginNameTaken = "its name is already taken by another command"
+    /// `error: ` / `错误：` before a message, `hint: ` / `提示：` before its hint.
+    static var errorPrefix: String { L("error: ", "错误：") }
+    static var hintPrefix: String { L("hint: ", "提示：") }
+
+    static var seeHelp: String { L("type 'help' for the list of commands", "输入 'help' 查看命令列表") }
+    static func seeCommandHelp(_ command: String) -> String { L("see 'help \(command)'", "参见 'help \(command)'") }
+    static var pluginNameTaken: String { L("its name is already taken by another command", "它的名称已被其他命令占用") }
     static func pluginAPIMismatch(_ version: Int) -> String {
-        "it was written for plugin API \(version), this opsbench provides \(pluginAPIVersion)"
+        L("it was written for plugin API \(version), this opsbench provides \(pluginAPIVersion)",
+          "它为插件 API \(version) 编写，而本 opsbench 提供的是 \(pluginAPIVersion)")
     }
 
     static func unknownCommand(_ name: String, suggestion: String?) -> String {
-        "unknown command '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? "")
+        L("unknown command '\(name)'", "未知命令 '\(name)'") + (suggestion.map(didYouMean) ?? "")
     }
 
     static func unknownSubcommand(_ name: String, plugin: String, suggestion: String?) -> String {
-        "unknown \(plugin) command '\(name)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? "")
+        L("unknown \(plugin) command '\(name)'", "未知的 \(plugin) 命令 '\(name)'") + (suggestion.map(didYouMean) ?? "")
+    }
+
+    /// " — did you mean 'x'?"
+    static func didYouMean(_ suggestion: String) -> String {
+        L(" — did you mean '\(suggestion)'?", " —— 您是不是想输入 '\(suggestion)'？")
+    }
+
+    // Help
+    static var builtinCommandsHeading: String { L("Built-in commands:", "内置命令：") }
+    static var commandsHeading: String { L("Commands:", "命令：") }
+    static var examplesHeading: String { L("Examples:", "示例：") }
+    static var helpFooter: String {
+        L("Type 'help COMMAND' (e.g. 'help load', 'help segment kmeans') for options and examples.",
+          "输入 'help 命令'（如 'help load'、'help segment kmeans'）查看选项和示例。")
+    }
+    static func defaultCommandNote(_ plugin: String, _ fallback: String) -> String {
+        L("'\(plugin) ARGS' without a command runs '\(fallback)'.", "'\(plugin) 参数' 不带子命令时执行 '\(fallback)'。")
     }
 
     static func pluginCommandsHint(_ plugin: String, _ names: [String]) -> String {
-        "\(plugin) commands: " + names.joined(separator: ", ")
+        L("\(plugin) commands: ", "\(plugin) 的命令：") + names.joined(separator: ", ")
     }
 
     // Data commands
     static func loaded(_ name: String, rows: Int, columns: Int, path: String) -> String {
-        "loaded \(name): \(rows) rows × \(columns) columns from \(path)"
+        L("loaded \(name): \(rows) rows × \(columns) columns from \(path)", "已载入 \(name)：\(rows) 行 × \(columns) 列，来自 \(path)")
     }
-    static func exported(_ name: String, rows: Int, path: String) -> String { "exported \(name): \(rows) rows to \(path)" }
-    static func dropped(_ name: String) -> String { "dropped \(name)" }
-    static func renamed(_ old: String, _ new: String) -> String { "renamed \(old) to \(new)" }
-    static func stored(_ name: String, rows: Int) -> String { "stored \(name): \(rows) rows" }
-    static let noDatasets = "no datasets yet — load one with: load NAME PATH"
-    static func nameTaken(_ name: String) -> String { "a dataset called '\(name)' already exists" }
-    static let nameTakenHint = "drop it first, or choose another name"
+    static func exported(_ name: String, rows: Int, path: String) -> String {
+        L("exported \(name): \(rows) rows to \(path)", "已导出 \(name)：\(rows) 行，写入 \(path)")
+    }
+    static func dropped(_ name: String) -> String { L("dropped \(name)", "已删除 \(name)") }
+    static func renamed(_ old: String, _ new: String) -> String { L("renamed \(old) to \(new)", "已将 \(old) 重命名为 \(new)") }
+    static func stored(_ name: String, rows: Int) -> String { L("stored \(name): \(rows) rows", "已保存 \(name)：\(rows) 行") }
+    static var noDatasets: String { L("no datasets yet — load one with: load NAME PATH", "还没有数据集 —— 用 load 名称 路径 载入一个") }
+    static func nameTaken(_ name: String) -> String { L("a dataset called '\(name)' already exists", "已存在名为 '\(name)' 的数据集") }
+    static var nameTakenHint: String { L("choose another name, or rename the existing one first", "请换一个名称，或先将已有的数据集重命名") }
 
     // Session commands
+    static var setAbstract: Localized {
+        Localized(
+            en: "Set the session's seed (set seed N), interface language (set lang zh|en) or a script variable (set NAME VALUE).",
+            zh: "设置会话的随机种子（set seed N）、界面语言（set lang zh|en）或脚本变量（set NAME VALUE）。")
+    }
+    static var setNameHelp: Localized {
+        Localized(en: "seed, lang, or a variable name.", zh: "seed、lang，或变量名。")
+    }
+    static var setValueHelp: Localized {
+        Localized(en: "The value (omit after 'lang' to see the language in force).", zh: "取值（lang 后省略则显示当前语言）。")
+    }
+    static func setNeedsValue(_ name: String) -> String { L("set \(name): a value is missing", "set \(name)：缺少取值") }
+    static func setNeedsValueHint(_ name: String) -> String { L("e.g. set \(name) 42", "例如 set \(name) 42") }
+    static func badSeed(_ value: String) -> String { L("'\(value)' is not a whole number ≥ 0", "'\(value)' 不是大于等于 0 的整数") }
+    static var badSeedHint: String { L("e.g. set seed 42", "例如 set seed 42") }
+    static func badVariableName(_ name: String) -> String { L("'\(name)' is not a variable name", "'\(name)' 不是合法的变量名") }
+    static var badVariableNameHint: String { L("use letters, digits and _", "请使用字母、数字和 _") }
+    static func unknownLanguage(_ value: String) -> String {
+        L("'\(value)' is not a language opsbench speaks", "不支持语言 '\(value)'")
+    }
+    static var languageHint: String { L("use set lang zh (中文) or set lang en (English)", "请使用 set lang zh（中文）或 set lang en（English）") }
+    /// `set lang`: "language: zh (中文), chosen by LANG".
+    static func languageInForce(_ language: Language, source: String) -> String {
+        let name = language == .zh ? "zh (中文)" : "en (English)"
+        return L("language: \(name), chosen by \(source)", "界面语言：\(name)，由 \(source) 决定")
+    }
     static func seedSet(_ seed: UInt64) -> String { "seed = \(seed)" }
     static func variableSet(_ name: String, _ value: String) -> String { "\(name) = \(value)" }
-    static func recording(_ path: String) -> String { "recording to \(path) (stop with: record stop)" }
-    static func recordingStopped(_ path: String, commands: Int) -> String { "recorded \(commands) commands to \(path)" }
-    static let notRecording = "not recording"
-    static let alreadyRecording = "already recording"
-    static func sourceFailed(_ location: String) -> String { "script stopped at \(location)" }
-    static func sourceLoop(_ path: String) -> String { "'\(path)' is already being run (a script cannot source itself)" }
+    static func recording(_ path: String) -> String { L("recording to \(path) (stop with: record stop)", "正在录制到 \(path)（用 record stop 结束）") }
+    static func recordingStopped(_ path: String, commands: Int) -> String {
+        L("recorded \(commands) commands to \(path)", "已录制 \(commands) 条命令到 \(path)")
+    }
+    static var notRecording: String { L("not recording", "当前没有在录制") }
+    static var alreadyRecording: String { L("already recording", "已经在录制中") }
+    static var recordStopFirst: String { L("record stop first", "请先执行 record stop") }
+    static func sourceFailed(_ location: String) -> String { L("script stopped at \(location)", "脚本停在 \(location)") }
+    static func sourceLoop(_ path: String) -> String {
+        L("'\(path)' is already being run (a script cannot source itself)", "'\(path)' 已在运行中（脚本不能 source 自身）")
+    }
 }

@@ -2,59 +2,113 @@ import CSQLite
 import Foundation
 import OpsKit
 
-/// Runs SQL over datasets with SQLite: each dataset a query names is copied
-/// into a table of an in-memory database (typed columns; dates and datetimes
-/// as ISO text, bools as 0/1) and kept there until the dataset changes.
+/// Runs SQL over datasets with SQLite. Each dataset a query names is a
+/// read-only virtual table (``ColumnTable``) over its columns in memory, so a
+/// query never copies data into SQLite; typed columns, dates and datetimes as
+/// ISO text, bools as 0/1. Only read-only statements run (``SQLGuard``), on a
+/// hardened private connection, and Ctrl-C stops a query at once.
 final class SQLEngine {
     private var database: SQLiteDatabase?
-    /// Dataset name → the file version its table was built from.
-    private var tables: [String: String] = [:]
+    private let registry = ColumnTableRegistry()
+    /// Dataset name → the file version its table reads and the table's registry id.
+    private var tables: [String: (version: String, id: Int)] = [:]
 
     /// Drops tables whose dataset was removed or replaced.
     func invalidate(keeping versions: [String: String]) {
-        for (name, version) in tables where versions[name] != version {
+        for (name, table) in tables where versions[name] != table.version {
             try? database?.execute("DROP TABLE IF EXISTS \(SQLiteDatabase.quoted(name))")
+            registry.tables[table.id] = nil
             tables[name] = nil
         }
     }
 
-    func query(_ sql: String, source: DatasetSource, versions: [String: String]) throws -> Dataset {
+    func query(
+        _ sql: String, source: DatasetSource, versions: [String: String], isCancelled: @escaping () -> Bool = { false }
+    ) throws -> Dataset {
         let trimmed = sql.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw StorageMessages.sqlEmpty }
-        let database = try self.database ?? SQLiteDatabase(path: ":memory:")
+        let database = try self.database ?? Self.open(registry)
         self.database = database
         invalidate(keeping: versions)
         let names = source.datasetNames
-        for name in Self.referencedNames(in: trimmed, among: names) where tables[name] == nil {
-            try materialise(try source.dataset(named: name), as: name, in: database)
-            tables[name] = versions[name]
+        for name in try Self.referencedNames(in: trimmed, among: names) where tables[name] == nil {
+            try connect(try source.dataset(named: name), as: name, version: versions[name] ?? "", in: database)
         }
-        var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let status = trimmed.withCString { sqlite3_prepare_v2(database.handle, $0, -1, &handle, &tail) }
-        guard status == SQLITE_OK, let handle else {
-            throw StorageMessages.sqlError(database.errorMessage, datasets: names)
+        let guardian = SQLGuard(isCancelled: isCancelled)
+        return try guardian.installed(on: database.handle) {
+            var handle: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let status = trimmed.withCString { sqlite3_prepare_v2(database.handle, $0, -1, &handle, &tail) }
+            if let denied = guardian.denied {
+                sqlite3_finalize(handle)
+                throw denied == "write" ? StorageMessages.sqlNotAQuery : SQLMessages.notAllowed(denied)
+            }
+            guard status == SQLITE_OK, let handle else {
+                // Writes to a dataset's table are refused by the table itself, before the authorizer sees them.
+                if database.errorMessage.hasSuffix("may not be modified") { throw StorageMessages.sqlNotAQuery }
+                throw StorageMessages.sqlError(database.errorMessage, datasets: names)
+            }
+            let statement = SQLiteStatement(handle, database: database)
+            if let tail, !String(cString: tail).trimmingWhitespace().allSatisfy({ $0 == ";" }) {
+                throw StorageMessages.sqlOneStatement
+            }
+            guard statement.isReadOnly else { throw StorageMessages.sqlNotAQuery }
+            do {
+                return try Self.collect(statement, isCancelled: isCancelled)
+            } catch let error as OpsError {
+                if guardian.cancelled { throw CommandCancelled() }
+                throw StorageMessages.sqlError(error.message.replacingOccurrences(of: "workspace catalogue error: ", with: ""), datasets: names)
+            }
         }
-        let statement = SQLiteStatement(handle, database: database)
-        if let tail, !String(cString: tail).trimmingWhitespace().allSatisfy({ $0 == ";" }) {
-            throw StorageMessages.sqlOneStatement
+    }
+
+    /// A private in-memory connection, hardened, with the columnar module registered.
+    private static func open(_ registry: ColumnTableRegistry) throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: ":memory:")
+        guard opsbench_sqlite_harden(database.handle) == SQLITE_OK,
+            sqlite3_create_module(
+                database.handle, ColumnTableModule.name, ColumnTableModule.module,
+                Unmanaged.passUnretained(registry).toOpaque()) == SQLITE_OK
+        else { throw StorageMessages.sqliteFailed(database.errorMessage) }
+        return database
+    }
+
+    /// Makes `dataset` the table `name`, read in place.
+    private func connect(_ dataset: Dataset, as name: String, version: String, in database: SQLiteDatabase) throws {
+        var byFold: [String: [String]] = [:]
+        for column in dataset.columnNames { byFold[Self.foldedASCII(column), default: []].append(column) }
+        if let clash = byFold.values.filter({ $0.count > 1 }).min(by: { $0[0] < $1[0] }) {
+            throw SQLMessages.columnsDifferOnlyInCase(name, clash)
         }
-        guard statement.isReadOnly else { throw StorageMessages.sqlNotAQuery }
+        let id = registry.add(ColumnTable(name: name, dataset: dataset))
         do {
-            return try Self.collect(statement)
-        } catch let error as OpsError {
-            throw StorageMessages.sqlError(error.message.replacingOccurrences(of: "workspace catalogue error: ", with: ""), datasets: names)
+            try database.execute(
+                "CREATE VIRTUAL TABLE \(SQLiteDatabase.quoted(name)) USING \(ColumnTableModule.name)(\(id))")
+        } catch {
+            registry.tables[id] = nil
+            throw error
         }
+        tables[name] = (version, id)
+    }
+
+    /// `text` with ASCII letters lowered: how SQLite compares identifiers.
+    static func foldedASCII(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
     }
 
     /// Dataset names that appear as identifiers in `sql` (bare, "quoted", `quoted` or [bracketed]),
     /// matched without regard to ASCII case as SQLite does; string literals are skipped.
-    static func referencedNames(in sql: String, among names: [String]) -> [String] {
-        let byLowercase = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    /// Throws when a name used matches datasets that differ only in case.
+    static func referencedNames(in sql: String, among names: [String]) throws -> [String] {
+        var byFold: [String: [String]] = [:]
+        for name in names { byFold[foldedASCII(name), default: []].append(name) }
         var found: [String] = []
+        var clash: [String]?
         var chars = Array(sql)[...]
         func add(_ word: String) {
-            if let name = byLowercase[word.lowercased()], !found.contains(name) { found.append(name) }
+            guard let matches = byFold[foldedASCII(word)] else { return }
+            if matches.count > 1 { clash = clash ?? matches.sorted() }
+            if !found.contains(matches[0]) { found.append(matches[0]) }
         }
         while let c = chars.first {
             if c == "'" || c == "\"" || c == "`" || c == "[" {
@@ -85,37 +139,8 @@ final class SQLEngine {
                 chars.removeFirst()
             }
         }
+        if let clash { throw SQLMessages.namesDifferOnlyInCase(clash) }
         return found
-    }
-
-    private func materialise(_ dataset: Dataset, as name: String, in database: SQLiteDatabase) throws {
-        let columns = dataset.columns
-        let definitions = columns.map { "\(SQLiteDatabase.quoted($0.name)) \(Self.declaredType($0.type))" }
-        try database.execute("DROP TABLE IF EXISTS \(SQLiteDatabase.quoted(name))")
-        try database.execute("CREATE TABLE \(SQLiteDatabase.quoted(name)) (\(definitions.joined(separator: ", ")))")
-        guard !columns.isEmpty else { return }
-        try database.transaction {
-            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            let insert = try database.prepare("INSERT INTO \(SQLiteDatabase.quoted(name)) VALUES (\(placeholders))")
-            for row in 0..<dataset.rowCount {
-                for (c, column) in columns.enumerated() {
-                    let index = Int32(c + 1)
-                    if column.isNull(row) { continue }
-                    switch column.values {
-                    case .integers(let v):
-                        switch column.type {
-                        case .date: insert.bind(index, CivilDate.string(fromDays: v[row]))
-                        case .datetime: insert.bind(index, CivilDate.string(fromSeconds: v[row]))
-                        default: insert.bind(index, v[row])
-                        }
-                    case .doubles(let v): if !v[row].isNaN { insert.bind(index, v[row]) }
-                    case .bools(let v): insert.bind(index, Int64(v[row] ? 1 : 0))
-                    case .strings(let v): insert.bind(index, v[row])
-                    }
-                }
-                try insert.run()
-            }
-        }
     }
 
     static func declaredType(_ type: ColumnType) -> String {
@@ -130,13 +155,16 @@ final class SQLEngine {
     }
 
     /// Reads every row of `statement` into a dataset, inferring each column's type.
-    private static func collect(_ statement: SQLiteStatement) throws -> Dataset {
+    private static func collect(_ statement: SQLiteStatement, isCancelled: () -> Bool) throws -> Dataset {
         let count = Int(statement.columnCount)
         var warnings: [String] = []
         let names = DelimitedReader.uniqueNames((0..<count).map { statement.columnName(Int32($0)) }, warnings: &warnings)
         let declared = (0..<count).map { statement.declaredType(Int32($0))?.uppercased() }
         var cells = [[SQLCell]](repeating: [], count: count)
+        var rows = 0
         while try statement.step() {
+            rows += 1
+            if rows % 4096 == 0, isCancelled() { throw CommandCancelled() }
             for c in 0..<count {
                 let i = Int32(c)
                 switch statement.type(i) {

@@ -5,9 +5,11 @@ import OpsKit
 /// A thin wrapper over one SQLite connection: statements, binding and stepping.
 final class SQLiteDatabase {
     private(set) var handle: OpaquePointer?
+    let path: String
 
     /// Opens (or creates) the database at `path`; `":memory:"` for a private in-memory one.
     init(path: String) throws {
+        self.path = path
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -29,6 +31,14 @@ final class SQLiteDatabase {
             sqlite3_free(error)
             throw StorageMessages.sqliteFailed(message)
         }
+    }
+
+    /// The first column of every row of a query, as text.
+    func strings(_ sql: String) throws -> [String] {
+        let statement = try prepare(sql)
+        var values: [String] = []
+        while try statement.step() { values.append(statement.text(0)) }
+        return values
     }
 
     func prepare(_ sql: String) throws -> SQLiteStatement {

@@ -29,23 +29,20 @@ public struct WorkspaceEntry {
 /// Opening reads only the catalogue; datasets load on first use.
 public final class Workspace: DatasetSource {
     public let directory: URL
-    private let dataDirectory: URL
+    private let data: DataFolder
     private let catalog: WorkspaceCatalog
     private let lock: WorkspaceLock
     private var records: [String: WorkspaceCatalog.Record]
     private var cache: [String: Dataset] = [:]
     private lazy var sqlEngine = SQLEngine()
 
-    /// Opens the workspace in `directory`, creating it when absent.
+    /// Opens the workspace in `directory`, creating it when absent or empty.
+    /// Refuses, changing nothing, a folder that is not a workspace (see ``WorkspaceFolder``).
     public init(directory: URL) throws {
         self.directory = directory
-        dataDirectory = directory.appendingPathComponent("data")
-        do {
-            try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw StorageMessages.cannotCreateWorkspace(directory.path, (error as NSError).localizedDescription)
-        }
-        catalog = try WorkspaceCatalog(path: directory.appendingPathComponent("catalog.sqlite").path)
+        _ = try WorkspaceFolder.prepare(directory)
+        data = DataFolder(url: directory.appendingPathComponent(WorkspaceFolder.dataName))
+        catalog = try WorkspaceCatalog(path: directory.appendingPathComponent(WorkspaceFolder.catalogName).path)
         lock = WorkspaceLock(directory: directory)
         records = try catalog.records()
         removeOrphans()
@@ -63,24 +60,42 @@ public final class Workspace: DatasetSource {
 
     public func entry(named name: String) -> WorkspaceEntry? { records[name]?.entry }
 
+    /// The name of the file in `data/` that holds the current version of `name`.
+    func storedFile(of name: String) -> String? { records[name]?.file }
+
     /// The dataset called `name`, read from its file on first use and cached.
     public func dataset(named name: String) throws -> Dataset {
         if let cached = cache[name] { return cached }
         guard let record = records[name] else { throw OpsError.unknownDataset(name, available: datasetNames) }
-        guard let dataset = ColumnarFile.read(path: path(of: record.file)) else {
-            throw StorageMessages.damagedFile(name, record.file)
-        }
+        let dataset = try read(record, limit: nil)
         cache[name] = dataset
         return dataset
     }
 
-    /// The first `rows` rows of a dataset, read without loading the rest
-    /// (for `show` on large datasets).
+    /// The first `rows` rows of a dataset, read (and verified) without loading
+    /// the rest (for `show` on large datasets).
     public func preview(named name: String, rows: Int) throws -> Dataset {
         if let cached = cache[name] { return cached.head(rows) }
         guard let record = records[name] else { throw OpsError.unknownDataset(name, available: datasetNames) }
-        guard let dataset = ColumnarFile.read(path: path(of: record.file), limit: rows) else {
-            throw StorageMessages.damagedFile(name, record.file)
+        return try read(record, limit: rows)
+    }
+
+    /// Reads a record's file, checked against what the catalogue says of it.
+    private func read(_ record: WorkspaceCatalog.Record, limit: Int?) throws -> Dataset {
+        let name = record.entry.name
+        let dataset: Dataset
+        do {
+            dataset = try ColumnarFile.read(path: try data.path(of: record.file), limit: limit)
+        } catch let damage as ColumnarFile.Damage {
+            throw StorageMessages.damagedFile(name, record.file, damage)
+        } catch {
+            throw StorageMessages.damagedFile(name, record.file, .notAColumnarFile)
+        }
+        let schema = dataset.columns.map { "\($0.name):\($0.type.rawValue)" }
+        let expected = record.entry.schema.map { "\($0.name):\($0.type.rawValue)" }
+        let rows = limit.map { min(max(0, $0), record.entry.rowCount) } ?? record.entry.rowCount
+        guard schema == expected, dataset.rowCount == rows || dataset.columns.isEmpty else {
+            throw StorageMessages.damagedFile(name, record.file, nil)
         }
         return dataset
     }
@@ -100,8 +115,8 @@ public final class Workspace: DatasetSource {
                 for change in changes {
                     switch change {
                     case .put(let staged):
-                        let file = "\(UUID().uuidString.lowercased()).opscol"
-                        let size = try ColumnarFile.write(staged.dataset, to: path(of: file))
+                        let file = StoreFileNames.newDataFile()
+                        let size = try ColumnarFile.write(staged.dataset, to: try data.path(of: file))
                         written.append(file)
                         let dataset = staged.dataset
                         let entry = WorkspaceEntry(
@@ -131,9 +146,9 @@ public final class Workspace: DatasetSource {
                 }
                 records = next
                 sqlEngine.invalidate(keeping: records.mapValues(\.file))
-                for file in obsolete { unlink(path(of: file)) }
+                data.remove(obsolete)
             } catch {
-                for file in written { unlink(path(of: file)) }
+                data.remove(written)
                 throw error
             }
         }
@@ -162,29 +177,25 @@ public final class Workspace: DatasetSource {
     // MARK: SQL
 
     /// Runs one SQLite query over the workspace's datasets (each a table of the
-    /// same name) and returns the result with inferred column types.
-    public func query(_ sql: String) throws -> Dataset {
-        try sqlEngine.query(sql, source: self, versions: records.mapValues(\.file))
+    /// same name) and returns the result with inferred column types; stops
+    /// with ``CommandCancelled`` as soon as `isCancelled` returns true.
+    public func query(_ sql: String, isCancelled: @escaping () -> Bool = { false }) throws -> Dataset {
+        try sqlEngine.query(sql, source: self, versions: records.mapValues(\.file), isCancelled: isCancelled)
     }
 
     // MARK: Files
 
-    private func path(of file: String) -> String { dataDirectory.appendingPathComponent(file).path }
-
-    /// Removes files in `data/` that the catalogue does not name: temporary files and
-    /// versions a killed process wrote but never switched to. Skipped while another
-    /// process is writing.
+    /// Removes files in `data/` that the store wrote but the catalogue does not
+    /// name: temporary files and versions a killed process wrote but never
+    /// switched to. Files the store did not name are never touched. Skipped
+    /// while another process is writing, and when the catalogue is damaged
+    /// (a lost row must not make its file look like an orphan).
     private func removeOrphans() {
         lock.ifFree {
-            guard let current = try? catalog.records() else { return }
+            guard catalog.isIntact(), let current = try? catalog.records() else { return }
             records = current
             let referenced = Set(current.values.map(\.file))
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.path)) ?? []
-            var removed = false
-            for file in files where !referenced.contains(file) {
-                removed = unlink(path(of: file)) == 0 || removed
-            }
-            if removed { AtomicFileWriter.syncFolder(of: path(of: "x")) }
+            data.remove(data.ownedFiles().filter { !referenced.contains($0) })
         }
     }
 }

@@ -10,24 +10,75 @@ final class WorkspaceCatalog {
         var file: String
     }
 
+    /// The marker that makes a SQLite file an opsbench catalogue (`meta.format`).
+    static let formatID = "opsbench-workspace"
+    /// The catalogue layout this version writes (`meta.catalogue_version`).
+    static let layoutVersion = 2
+
     private let database: SQLiteDatabase
 
+    /// Opens the catalogue at `path`: creates the tables and the marker in an
+    /// empty database, adds the marker to a catalogue written before it
+    /// existed, and refuses any other SQLite file (nothing in it is changed).
     init(path: String) throws {
         database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
+        if try layoutStep() == .ready { return }
+        try database.transaction {
+            switch try layoutStep() {
+            case .ready: break
+            case .create:
+                try database.execute(Self.datasetsTable)
+                try writeMarker()
+            case .addMarker:
+                try writeMarker()
+            }
+        }
+    }
+
+    private enum LayoutStep { case ready, create, addMarker }
+
+    /// What the catalogue needs before use; throws when it is not an opsbench catalogue.
+    private func layoutStep() throws -> LayoutStep {
+        let tables = try database.strings("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if tables.contains("meta") {
+            let format = try database.strings("SELECT value FROM meta WHERE key = 'format'")
+            guard format == [Self.formatID] else { throw StorageMessages.notACatalogue(database.path) }
+            let version = try database.strings("SELECT value FROM meta WHERE key = 'catalogue_version'")
+            if let stored = version.first.flatMap(Int.init), stored > Self.layoutVersion {
+                throw StorageMessages.newerCatalogue(database.path, stored)
+            }
+            return .ready
+        }
+        if tables.isEmpty { return .create }
+        let columns = try database.strings("SELECT name FROM pragma_table_info('datasets')")
+        guard Set(columns).isSuperset(of: Self.datasetColumns) else { throw StorageMessages.notACatalogue(database.path) }
+        return .addMarker
+    }
+
+    private func writeMarker() throws {
         try database.execute(
             """
-            PRAGMA journal_mode = DELETE;
-            PRAGMA synchronous = FULL;
-            CREATE TABLE IF NOT EXISTS datasets (
-                name TEXT PRIMARY KEY NOT NULL,
-                file TEXT NOT NULL,
-                schema TEXT NOT NULL,
-                row_count INTEGER NOT NULL,
-                byte_size INTEGER NOT NULL,
-                provenance TEXT
-            );
+            CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+            INSERT INTO meta VALUES ('format', '\(Self.formatID)'), ('catalogue_version', '\(Self.layoutVersion)');
             """)
     }
+
+    private static let datasetColumns: Set = ["name", "file", "schema", "row_count", "byte_size", "provenance"]
+
+    private static let datasetsTable = """
+        CREATE TABLE datasets (
+            name TEXT PRIMARY KEY NOT NULL,
+            file TEXT NOT NULL,
+            schema TEXT NOT NULL,
+            row_count INTEGER NOT NULL,
+            byte_size INTEGER NOT NULL,
+            provenance TEXT
+        );
+        """
+
+    /// Whether SQLite finds the catalogue's structure intact (`PRAGMA quick_check`).
+    func isIntact() -> Bool { (try? database.strings("PRAGMA quick_check")) == ["ok"] }
 
     /// Every record, by name.
     func records() throws -> [String: Record] {

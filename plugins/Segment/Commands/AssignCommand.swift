@@ -20,8 +20,8 @@ struct AssignCommand: PluginCommand {
         let policy = try OptionValue.choice(missing, option: "--missing", as: MissingPolicy.self)
         let (modelName, saved) = try SegmentModel.load(model, from: context)
         let data = try context.dataset(dataset)
-        let input = try ClusterInput(dataset: data, features: saved.features, id: id, missing: policy, context: context)
-        var x = input.table.matrix
+        var input = try ClusterInput(dataset: data, features: saved.features, id: id, missing: policy, context: context)
+        var x = input.takeMatrix()
         saved.scaler.transform(&x)
         var centers = Matrix(rows: saved.k, cols: saved.features.count, values: saved.centers)
         saved.scaler.transform(&centers)

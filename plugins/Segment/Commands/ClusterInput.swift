@@ -18,6 +18,14 @@ struct ClusterInput {
         dateFeatures = Set(columns.indices.filter { columns[$0].type == .date || columns[$0].type == .datetime })
     }
 
+    /// Moves the feature matrix out (leaving an empty one), so the caller can scale
+    /// it in place without a second copy of the data.
+    mutating func takeMatrix() -> Matrix {
+        let matrix = table.matrix
+        table.matrix = Matrix(rows: 0, cols: matrix.cols)
+        return matrix
+    }
+
     /// `--features a,b,c` split into names.
     static func names(_ list: String) throws -> [String] {
         let names = list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }

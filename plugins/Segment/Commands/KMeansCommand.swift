@@ -32,8 +32,8 @@ struct KMeansCommand: PluginCommand {
         let settings = try KMeansSettings(self)
         let data = try context.dataset(dataset)
         let names = try ClusterInput.names(features)
-        let input = try ClusterInput(dataset: data, features: names, id: id, missing: settings.missing, context: context)
-        var x = input.table.matrix
+        var input = try ClusterInput(dataset: data, features: names, id: id, missing: settings.missing, context: context)
+        var x = input.takeMatrix()
         guard x.rows >= 2 else { throw Text.tooFewRows(x.rows) }
         if settings.scale == .log1p, let bad = x.values.firstIndex(where: { $0 <= -1 }) {
             throw Text.negativeForLog(names[bad % x.cols], x.values[bad])

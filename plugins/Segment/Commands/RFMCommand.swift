@@ -1,6 +1,9 @@
 import ArgumentParser
 import OpsKit
 
+extension RFMMap: ExpressibleByArgument {}
+extension CN8Map.Split: ExpressibleByArgument {}
+
 /// `segment rfm ORDERS --customer COL --date COL --amount COL`: RFM scores and named segments per customer.
 struct RFMCommand: PluginCommand {
     static let configuration = CommandConfiguration(
@@ -8,6 +11,7 @@ struct RFMCommand: PluginCommand {
     static let examples = [
         "segment rfm orders --customer customer_id --date order_date --amount amount --order order_id",
         "segment rfm invoices --customer CustomerID --date InvoiceDate --amount TotalPrice --map ranges",
+        "segment rfm orders --customer 用户ID --date 下单日期 --amount 金额 --map cn8",
         "segment rfm lines --customer CustomerID --date InvoiceDate --quantity Quantity --price UnitPrice --order InvoiceNo",
     ]
 
@@ -21,11 +25,12 @@ struct RFMCommand: PluginCommand {
     var order: String?
     @Option(help: "Reference date for recency (default: the day after the last order).") var asof: String?
     @Option(help: "Number of quantile bins per score.") var bins = 5
-    @Option(help: "Segment map: grid (R/F grid) or ranges (R rfm package).") var map = "grid"
+    @Option(help: ArgumentHelp(Text.mapHelp.encoded)) var map: RFMMap = .grid
+    @Option(help: ArgumentHelp(Text.splitHelp.encoded)) var split: CN8Map.Split = .mean
     @OptionGroup var result: ResultNameOption
 
     mutating func run(in context: CommandContext) throws {
-        let segmentMap = try OptionValue.choice(map, option: "--map", as: RFMMap.self)
+        let segmentMap = map
         guard (2...10).contains(bins) else { throw Text.binsRange(bins) }
         let data = try context.dataset(orders)
         let history = try OrderHistory(try columns(data))
@@ -36,8 +41,13 @@ struct RFMCommand: PluginCommand {
         let reference = try referenceDay(history)
         let rfm = RFMTable(
             recency: history.lastDay.map { reference - $0 }, frequency: history.orders, monetary: history.amount, bins: bins)
-        let chinese = TextScript.prefersChinese([customer])
-        let segments = bins == 5 ? rfm.r.indices.map { segmentMap.segment(r: rfm.r[$0], f: rfm.f[$0], m: rfm.m[$0]) } : []
+        let named = bins == 5 || segmentMap == .cn8
+        let segments: [RFMSegment]
+        if segmentMap == .cn8 {
+            segments = CN8Map.segments(recency: rfm.recency, frequency: rfm.frequency, monetary: rfm.monetary, split: split)
+        } else {
+            segments = named ? rfm.r.indices.map { segmentMap.segment(r: rfm.r[$0], f: rfm.f[$0], m: rfm.m[$0]) } : []
+        }
         let name = result.name(or: "rfm")
         var table = try Dataset(columns: [
             history.customers,
@@ -48,13 +58,13 @@ struct RFMCommand: PluginCommand {
             Column(name: "f", integers: rfm.f.map(Int64.init)),
             Column(name: "m", integers: rfm.m.map(Int64.init)),
         ])
-        if bins == 5 { try table.setColumn(Column(name: "segment", strings: segments.map { Text.segmentName($0, chinese: chinese) })) }
+        if named { try table.setColumn(Column(name: "segment", strings: segments.map { Text.segmentName($0) })) }
         context.print(
             Text.rfmSummary(
                 customers: history.customers.count, orders: history.totalOrders,
                 asof: CivilDate.string(fromDays: reference), map: segmentMap.rawValue))
-        if bins == 5 {
-            printSegments(segments, monetary: rfm.monetary, chinese: chinese, context: context)
+        if named {
+            printSegments(segments, monetary: rfm.monetary, context: context)
         } else {
             context.note(Text.mapNeedsFiveBins)
         }
@@ -80,7 +90,7 @@ struct RFMCommand: PluginCommand {
         return day
     }
 
-    private func printSegments(_ segments: [RFMSegment], monetary: [Double], chinese: Bool, context: CommandContext) {
+    private func printSegments(_ segments: [RFMSegment], monetary: [Double], context: CommandContext) {
         var counts = [Int](repeating: 0, count: RFMSegment.allCases.count)
         var revenue = [Double](repeating: 0, count: RFMSegment.allCases.count)
         for (i, segment) in segments.enumerated() {
@@ -90,9 +100,9 @@ struct RFMCommand: PluginCommand {
         let total = revenue.reduce(0, +)
         let rows = RFMSegment.allCases.filter { counts[$0.rawValue] > 0 }.map { segment -> [String] in
             [
-                Text.segmentName(segment, chinese: chinese), String(counts[segment.rawValue]),
+                Text.segmentName(segment), String(counts[segment.rawValue]),
                 Format.percent(Double(counts[segment.rawValue]) / Double(segments.count)),
-                Format.percent(total != 0 ? revenue[segment.rawValue] / total : 0), Text.segmentAction(segment, chinese: chinese),
+                Format.percent(total != 0 ? revenue[segment.rawValue] / total : 0), Text.segmentAction(segment),
             ]
         }
         context.table(headers: Text.rfmHeaders, rows: rows, alignments: [.left, .right, .right, .right, .left])

@@ -109,31 +109,39 @@ enum KMeans {
 /// Lloyd iterations, following scikit-learn's `_kmeans_single_lloyd`: each pass
 /// assigns labels to the current centres and computes the next ones; stop when
 /// no label changes or the total squared centre shift is within tolerance.
+/// From ``HamerlyKernel/minimumK`` centres on, passes use Hamerly's bounds.
 enum Lloyd {
+    /// `bounds`: whether passes use Hamerly's bounds; by default from ``HamerlyKernel/minimumK`` centres on.
     static func run(
-        _ x: Matrix, centers: inout [Double], maxIterations: Int, tolerance: Double,
+        _ x: Matrix, centers: inout [Double], maxIterations: Int, tolerance: Double, bounds: Bool? = nil,
         checkCancellation: () throws -> Void
     ) throws -> KMeansResult {
         let k = centers.count / x.cols, d = x.cols
         let kernel = LloydKernel(x: x, k: k)
+        var bounded = bounds ?? (k >= HamerlyKernel.minimumK) ? HamerlyKernel(x: x, k: k) : nil
+        func pass(_ labels: inout [Int32], accumulate: Bool) -> LloydKernel.PassResult {
+            if bounded != nil { return bounded!.assign(centers: centers, labels: &labels, accumulate: accumulate) }
+            return kernel.assign(centers: centers, labels: &labels, accumulate: accumulate)
+        }
         var labels = [Int32](repeating: -1, count: x.rows)
         var iterations = 0
         var strictConvergence = false
         var converged = false
         while iterations < maxIterations {
             try checkCancellation()
-            var pass = kernel.assign(centers: centers, labels: &labels, accumulate: true)
+            var step = pass(&labels, accumulate: true)
             iterations += 1
-            if pass.changed == 0 {
+            if step.changed == 0 {
                 strictConvergence = true
                 converged = true
                 break
             }
-            relocateEmptyClusters(x, centers: centers, labels: &labels, sums: &pass.sums, counts: &pass.counts)
+            if step.counts.contains(0) { bounded?.invalidate() }
+            relocateEmptyClusters(x, centers: centers, labels: &labels, sums: &step.sums, counts: &step.counts)
             var shift = 0.0
-            for j in 0..<k where pass.counts[j] > 0 {
+            for j in 0..<k where step.counts[j] > 0 {
                 for f in 0..<d {
-                    let updated = pass.sums[j * d + f] / pass.counts[j]
+                    let updated = step.sums[j * d + f] / step.counts[j]
                     let delta = updated - centers[j * d + f]
                     shift += delta * delta
                     centers[j * d + f] = updated
@@ -146,7 +154,7 @@ enum Lloyd {
         }
         if !strictConvergence {
             // Labels were computed against the previous centres: match them to the final ones.
-            _ = kernel.assign(centers: centers, labels: &labels, accumulate: false)
+            _ = pass(&labels, accumulate: false)
         }
         let inertia = kernel.inertia(centers: centers, labels: labels)
         return KMeansResult(centers: centers, labels: labels, inertia: inertia, iterations: iterations, converged: converged)

@@ -1,11 +1,14 @@
+import CKMeans
+
 /// One assignment pass of Lloyd's algorithm over a row-major matrix: the
 /// nearest centre of every row and, optionally, the per-cluster sums and
 /// counts for the next centres.
 ///
 /// Distances use ‖c‖² − 2·x·c (‖x‖² is the same for every centre, so it is
-/// left out of the argmin), with centres transposed so the inner loop over
-/// centres is a contiguous, vectorisable multiply-add. Rows are processed
-/// in parallel blocks, each with its own partial sums, merged at the end.
+/// left out of the argmin), computed by the C kernel `ckm_assign` at the
+/// machine's vector width (AVX-512F, AVX2 or SSE2, chosen at run time, same
+/// labels on each). Rows are processed in parallel blocks, each with its own
+/// partial sums, merged in block order at the end.
 struct LloydKernel {
     let x: Matrix
     let k: Int
@@ -48,30 +51,15 @@ struct LloydKernel {
                         partialSums.withUnsafeMutableBufferPointer { ps in
                             partialCounts.withUnsafeMutableBufferPointer { pc in
                                 partialChanged.withUnsafeMutableBufferPointer { changed in
-                                    let xp = xb.baseAddress!, ctp = ct.baseAddress!, cnp = cn.baseAddress!
-                                    let lp = lb.baseAddress!
-                                    let psp = ps.baseAddress, pcp = pc.baseAddress, chp = changed.baseAddress!
+                                    let chp = changed.baseAddress!
                                     blocks.forEach { block in
-                                        var tile = DistanceTile(d: d, k: k)
-                                        defer { tile.deallocate() }
-                                        var moved = 0
                                         let range = blocks.range(block)
-                                        for start in stride(from: range.lowerBound, to: range.upperBound, by: DistanceTile.rows) {
-                                            let count = min(DistanceTile.rows, range.upperBound - start)
-                                            tile.nearest(xp + start * d, count: count, transposed: ctp, norms: cnp)
-                                            for r in 0..<count {
-                                                let i = start + r, best = Int(tile.best[r])
-                                                if lp[i] != Int32(best) { moved += 1 }
-                                                lp[i] = Int32(best)
-                                                if accumulate, let psp, let pcp {
-                                                    let row = xp + i * d
-                                                    let sum = psp + (block * k + best) * d
-                                                    for f in 0..<d { sum[f] += row[f] }
-                                                    pcp[block * k + best] += 1
-                                                }
-                                            }
-                                        }
-                                        chp[block] = moved
+                                        let moved = ckm_assign(
+                                            xb.baseAddress, Int64(range.lowerBound), Int64(range.upperBound), Int64(d),
+                                            ct.baseAddress, cn.baseAddress, Int64(k), lb.baseAddress,
+                                            accumulate ? ps.baseAddress! + block * k * d : nil, accumulate ? pc.baseAddress! + block * k : nil)
+                                        precondition(moved >= 0, "out of memory in the K-Means kernel")
+                                        chp[block] = Int(moved)
                                     }
                                 }
                             }
@@ -80,13 +68,22 @@ struct LloydKernel {
                 }
             }
         }
-        var result = PassResult(sums: [], counts: [], changed: partialChanged.reduce(0, +))
+        return Self.merge(
+            sums: partialSums, counts: partialCounts, changed: partialChanged, blocks: blockCount, k: k, d: d,
+            accumulate: accumulate)
+    }
+
+    /// The per-block partial sums, counts and changed rows of a pass, merged in block order.
+    static func merge(
+        sums: [Double], counts: [Double], changed: [Int], blocks: Int, k: Int, d: Int, accumulate: Bool
+    ) -> PassResult {
+        var result = PassResult(sums: [], counts: [], changed: changed.reduce(0, +))
         if accumulate {
             result.sums = [Double](repeating: 0, count: k * d)
             result.counts = [Double](repeating: 0, count: k)
-            for block in 0..<blockCount {
-                for t in 0..<(k * d) { result.sums[t] += partialSums[block * k * d + t] }
-                for j in 0..<k { result.counts[j] += partialCounts[block * k + j] }
+            for block in 0..<blocks {
+                for t in 0..<(k * d) { result.sums[t] += sums[block * k * d + t] }
+                for j in 0..<k { result.counts[j] += counts[block * k + j] }
             }
         }
         return result
@@ -113,93 +110,5 @@ struct LloydKernel {
             }
         }
         return partial.reduce(0, +)
-    }
-}
-
-/// Scratch space for the nearest centre of a tile of rows: the tile is
-/// transposed (feature-major) so each centre's score is one multiply-add
-/// over `rows` contiguous doubles, which the compiler vectorises.
-struct DistanceTile {
-    /// Rows per tile (a multiple of 4, the SIMD width used).
-    static let rows = 128
-    let d: Int, k: Int
-    let columns: UnsafeMutablePointer<Double>
-    let bestScores: UnsafeMutablePointer<Double>
-    let best: UnsafeMutablePointer<Int32>
-
-    init(d: Int, k: Int) {
-        self.d = d
-        self.k = k
-        columns = .allocate(capacity: Self.rows * d)
-        bestScores = .allocate(capacity: Self.rows)
-        best = .allocate(capacity: Self.rows)
-    }
-
-    func deallocate() {
-        columns.deallocate()
-        bestScores.deallocate()
-        best.deallocate()
-    }
-
-    /// For `count` rows starting at `x` (row-major, d wide), the index of the centre
-    /// minimising ‖c‖² − 2·x·c, written to `best`. `transposed` is d × k holding −2·c, `norms` ‖c‖².
-    @inline(__always)
-    mutating func nearest(_ x: UnsafePointer<Double>, count: Int, transposed: UnsafePointer<Double>, norms: UnsafePointer<Double>) {
-        let padded = (count + 3) & ~3
-        for r in 0..<count {
-            for f in 0..<d { columns[f * Self.rows + r] = x[r * d + f] }
-        }
-        for r in count..<padded {
-            for f in 0..<d { columns[f * Self.rows + r] = 0 }
-        }
-        let raw = UnsafeRawPointer(columns)
-        let scoreStore = UnsafeMutableRawPointer(bestScores)
-        let stride = Self.rows &* 8
-        for r in Swift.stride(from: 0, to: padded, by: 4) {
-            var bestScore = SIMD4<Double>(repeating: .infinity)
-            var bestIndex = SIMD4<Int64>(repeating: 0)
-            let group = raw + r &* 8
-            @inline(__always) func keep(_ score: SIMD4<Double>, _ j: Int) {
-                let better = score .< bestScore
-                bestScore.replace(with: score, where: better)
-                bestIndex.replace(with: SIMD4(repeating: Int64(j)), where: better)
-            }
-            // Four centres at a time: each column of the tile is loaded once for all four.
-            var j = 0
-            while j &+ 4 <= k {
-                var s0 = SIMD4<Double>(repeating: norms[j]), s1 = SIMD4<Double>(repeating: norms[j &+ 1])
-                var s2 = SIMD4<Double>(repeating: norms[j &+ 2]), s3 = SIMD4<Double>(repeating: norms[j &+ 3])
-                var weights = transposed + j
-                var offset = 0
-                for _ in 0..<d {
-                    let column = group.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                    s0 += weights[0] * column
-                    s1 += weights[1] * column
-                    s2 += weights[2] * column
-                    s3 += weights[3] * column
-                    weights += k
-                    offset &+= stride
-                }
-                keep(s0, j)
-                keep(s1, j &+ 1)
-                keep(s2, j &+ 2)
-                keep(s3, j &+ 3)
-                j &+= 4
-            }
-            while j < k {
-                var score = SIMD4<Double>(repeating: norms[j])
-                var weights = transposed + j
-                var offset = 0
-                for _ in 0..<d {
-                    score += weights.pointee * group.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                    weights += k
-                    offset &+= stride
-                }
-                keep(score, j)
-                j &+= 1
-            }
-            scoreStore.storeBytes(of: bestScore, toByteOffset: r &* 8, as: SIMD4<Double>.self)
-            for lane in 0..<4 { best[r + lane] = Int32(bestIndex[lane]) }
-        }
     }
 }

@@ -43,11 +43,8 @@ struct ClusterProfile {
         }
         means = clusterMeans
         deviations = profileDeviations
-        let chinese = TextScript.prefersChinese(names)
         self.labels = (0..<k).map { c in
-            ClusterLabel.make(
-                names: names, deviations: Array(profileDeviations[c * d..<(c + 1) * d]), dateFeatures: dateFeatures,
-                chinese: chinese)
+            ClusterLabel.make(names: names, deviations: Array(profileDeviations[c * d..<(c + 1) * d]), dateFeatures: dateFeatures)
         }
     }
 
@@ -67,12 +64,14 @@ struct ClusterProfile {
 }
 
 /// A readable label from a cluster's strongest deviations (|z| ≥ 0.5, at most two),
-/// such as `高消费 · 高频` or `high spend · frequent`.
+/// such as `高消费 · 高频` or `high spend · frequent`, in the interface language
+/// (whatever the script of the column names).
 enum ClusterLabel {
     static let threshold = 0.5
     static let maximumParts = 2
 
-    static func make(names: [String], deviations: [Double], dateFeatures: Set<Int>, chinese: Bool) -> String {
+    static func make(names: [String], deviations: [Double], dateFeatures: Set<Int>, language: Language = .current) -> String {
+        let chinese = language == .zh
         let strongest = deviations.indices
             .filter { abs(deviations[$0]) >= threshold }
             .sorted { abs(deviations[$0]) != abs(deviations[$1]) ? abs(deviations[$0]) > abs(deviations[$1]) : $0 < $1 }

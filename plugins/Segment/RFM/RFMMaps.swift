@@ -1,7 +1,10 @@
-/// The named RFM segments and the two maps from scores to segments.
+/// The named RFM segments and the maps from scores (or values) to segments.
 enum RFMSegment: Int, CaseIterable {
     case champions, loyal, potentialLoyalist, new, promising, needAttention, aboutToSleep, atRisk, cantLose, hibernating, lost,
         others
+    /// The eight groups of `--map cn8` (重要价值客户 ... 一般挽留客户).
+    case importantValue, importantDevelopment, importantRetention, importantWinBack
+    case generalValue, generalDevelopment, generalRetention, generalWinBack
 }
 
 /// How scores become segment names.
@@ -10,12 +13,17 @@ enum RFMMap: String, CaseIterable {
     case grid
     /// The R `rfm` package's score ranges (first match wins, else Others).
     case ranges
+    /// The eight groups used in Chinese marketing, from R, F and M values each
+    /// high or low against its mean or median (``CN8Map``); not from scores.
+    case cn8
 
     func segment(r: Int, f: Int, m: Int) -> RFMSegment {
         switch self {
         case .grid: return Self.grid(r: r, f: f)
         case .ranges:
             return Self.packageRanges.first { $0.r.contains(r) && $0.f.contains(f) && $0.m.contains(m) }?.segment ?? .others
+        case .cn8:
+            preconditionFailure("cn8 maps values, not scores: use CN8Map")
         }
     }
 

@@ -7,3 +7,9 @@ extension ArgumentHelp {
         self.init(text.encoded, valueName: valueName)
     }
 }
+
+/// `--lang zh|en` and `set lang zh|en` (also `zh_CN`, `chinese`, `中文`, `english`).
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) { self.init(identifier: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
