@@ -4,7 +4,8 @@
     scripts/generate_sample.py [--seed 42] [--out examples]
 
 Writes users.csv, products.csv, orders.csv, daily_sales.csv, stops.csv, faq.csv
-and utterances.csv. The same seed always gives byte-identical files.
+and utterances.csv, plus stores_gbk.csv (GBK, as Excel on Chinese Windows saves
+it) and monthly_report.xlsx (a two-sheet workbook). The same seed always gives byte-identical files.
 """
 
 import argparse
@@ -13,7 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from sample import catalog, common, customers, faq, sales, stops, utterances  # noqa: E402
+from sample import catalog, common, customers, faq, office, sales, stops, utterances  # noqa: E402
 
 
 def main():
@@ -37,6 +38,10 @@ def main():
     write("stops.csv", stops.HEADER, stops.build(common.stream(args.seed, "stops")))
     write("faq.csv", faq.HEADER, faq.rows())
     write("utterances.csv", utterances.HEADER, utterances.build(common.stream(args.seed, "utterances")))
+    for name, make in [("stores_gbk.csv", office.write_gbk_csv), ("monthly_report.xlsx", office.write_xlsx)]:
+        path = os.path.join(args.out, name)
+        count = make(path, common.stream(args.seed, name))
+        print(f"{path}: {count} rows, {os.path.getsize(path):,} bytes")
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ import Testing
         }
         #expect(message(["users", "--features", "城市,购买金额", "--k", "2"]).contains("column '城市' (--features) is not numeric: it holds text such as \"北京\""))
         #expect(message(["users", "--features", "购买金钱", "--k", "2"]).contains("did you mean '购买金额'"))
-        #expect(message(["users", "--features", Self.features, "--k", "0"]).contains("--k: must be at least 1"))
+        #expect(message(["users", "--features", Self.features, "--k", "0"]).contains("--k: must be between 1"))
         #expect(message(["users", "--features", Self.features, "--k", "many"]).contains("--k"))
         #expect(message(["users", "--features", Self.features, "--scale", "zscore"]).contains("choose one of: standard"))
         #expect(message(["users", "--features", Self.features, "--k-range", "5-2"]).contains("--k-range"))
@@ -116,5 +116,27 @@ import Testing
         #expect(chinese == "高消费 · 高频")
         #expect(ClusterLabel.make(names: ["a"], deviations: [0.1], dateFeatures: [], language: .en) == "average")
         #expect(ClusterLabel.make(names: ["最近访问"], deviations: [-1], dateFeatures: [0], language: .zh) == "久未访问")
+    }
+}
+
+/// Numeric options near Int.max are clear errors naming the option, never crashes or endless runs.
+@Suite struct KMeansOptionRangeTests {
+    @Test(arguments: ["--k", "--n-init", "--max-iter"])
+    func hugeValuesAreRefused(option: String) throws {
+        let harness = CommandHarness(["users": try KMeansCommandTests.users()])
+        var arguments = ["users", "--features", KMeansCommandTests.features, "--k", "3", option, String(Int.max)]
+        if option == "--k" { arguments = ["users", "--features", KMeansCommandTests.features, "--k", String(Int.max)] }
+        do {
+            try harness.run(KMeansCommand.self, arguments)
+            Issue.record("\(option) \(Int.max) was accepted")
+        } catch let error as OpsError {
+            #expect(error.message.contains(option))
+        }
+        #expect(throws: OpsError.self) {
+            try harness.run(KMeansCommand.self, ["users", "--features", KMeansCommandTests.features, "--k-range", "2-\(Int.max)"])
+        }
+        #expect(throws: OpsError.self) {
+            try harness.run(ExplainCommand.self, ["users", "--features", KMeansCommandTests.features, "--k", "2", "--max-iter=-1"])
+        }
     }
 }

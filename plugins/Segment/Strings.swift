@@ -43,8 +43,11 @@ enum Text {
     static func invalidRange(_ value: String) -> OpsError {
         .invalidOption("--k-range", "'\(value)' is not a range such as 2-10", hint: "give two numbers ≥ 2, e.g. --k-range 2-8")
     }
-    static func mustBePositive(_ option: String, _ value: String) -> OpsError {
-        .invalidOption(option, "must be at least 1 (got \(value))")
+    static func outOfRange(_ option: String, _ value: Int, _ range: ClosedRange<Int>) -> OpsError {
+        .invalidOption(
+            option,
+            L("must be between \(range.lowerBound) and \(range.upperBound) (got \(value))",
+              "必须在 \(range.lowerBound) 到 \(range.upperBound) 之间（实际为 \(value)）"))
     }
     static func unknownChoice(_ option: String, _ value: String, _ choices: [String]) -> OpsError {
         .invalidOption(option, "unknown value '\(value)'", hint: "choose one of: " + choices.joined(separator: ", "))

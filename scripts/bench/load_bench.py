@@ -1,6 +1,13 @@
-"""Times `opsbench run` of `load big FILE` against pandas.read_csv on the same
-file (several runs each, under /usr/bin/time -v) and prints medians, the ratio
-and peak memory against the file size."""
+"""Times `opsbench run` of one-line `load` scripts against Python peers on the
+same files, several runs each (medians), in one run:
+
+  UTF-8 CSV  opsbench | pandas.read_csv | polars.read_csv | duckdb read_csv
+  GBK CSV    opsbench (the same rows saved as GBK) against its own UTF-8 load
+  .xlsx      opsbench | pandas.read_excel (openpyxl), on the first XLSX_ROWS rows
+
+opsbench is timed as the whole process (start, parse, the dataset made durable
+in a fresh workspace); the peers are timed in-process around the read call
+only, so the ratios favour the peers. Peak memory comes from /usr/bin/time -v."""
 import os
 import re
 import shutil
@@ -10,16 +17,30 @@ import sys
 import time
 
 binary, work, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+xlsx_rows = int(os.environ.get("XLSX_ROWS", "200000"))
 csv = os.path.join(work, "big.csv")
-script = os.path.join(work, "load.opsb")
-with open(script, "w") as f:
-    f.write(f"load big {csv}\n")
+gbk = os.path.join(work, "big_gbk.csv")
+xlsx = os.path.join(work, "big.xlsx")
+
 peer = os.path.join(work, "peer.py")
 with open(peer, "w") as f:
-    f.write(
-        "import sys, time\nimport pandas as pd\nt = time.perf_counter()\n"
-        "frame = pd.read_csv(sys.argv[1])\n"
-        "print(time.perf_counter() - t, len(frame), flush=True)\n")
+    f.write("""import sys, time
+kind, path = sys.argv[1], sys.argv[2]
+if kind == "pandas":
+    import pandas as pd
+    t = time.perf_counter(); n = len(pd.read_csv(path))
+elif kind == "polars":
+    import polars as pl
+    t = time.perf_counter(); n = pl.read_csv(path).height
+elif kind == "duckdb":
+    import duckdb
+    con = duckdb.connect()
+    t = time.perf_counter(); n = len(con.execute(f"SELECT * FROM read_csv('{path}')").fetchnumpy()["order_id"])
+elif kind == "read_excel":
+    import pandas as pd
+    t = time.perf_counter(); n = len(pd.read_excel(path, engine="openpyxl"))
+print(time.perf_counter() - t, n, flush=True)
+""")
 
 
 def timed(command):
@@ -33,25 +54,49 @@ def timed(command):
     return wall, rss, done.stdout
 
 
-ops_times, ops_rss, pd_times, pd_wall, pd_rss = [], [], [], [], []
-for run in range(repeats):
-    workspace = os.path.join(work, f"ws{run}")
+def opsbench(path, name, extra=""):
+    script = os.path.join(work, f"{name}.opsb")
+    with open(script, "w") as f:
+        f.write(f"load big {path} {extra}\n")
+    workspace = os.path.join(work, f"ws-{name}")
     shutil.rmtree(workspace, ignore_errors=True)
-    wall, rss, out = timed([binary, "run", "--workspace", workspace, script])
-    ops_times.append(wall)
-    ops_rss.append(rss)
-    wall, rss, out = timed([sys.executable, peer, csv])
-    pd_times.append(float(out.split()[0]))
-    pd_wall.append(wall)
-    pd_rss.append(rss)
-    print(f"run {run + 1}: opsbench {ops_times[-1]:.3f} s, pandas read_csv {pd_times[-1]:.3f} s", file=sys.stderr)
+    wall, rss, _ = timed([binary, "run", "--workspace", workspace, script])
+    return wall, rss
 
+
+def python_peer(kind, path):
+    wall, rss, out = timed([sys.executable, peer, kind, path])
+    return float(out.split()[0]), rss
+
+
+results = {}
+plan = [
+    ("opsbench utf-8", lambda: opsbench(csv, "utf8")),
+    ("pandas read_csv", lambda: python_peer("pandas", csv)),
+    ("polars read_csv", lambda: python_peer("polars", csv)),
+    ("duckdb read_csv", lambda: python_peer("duckdb", csv)),
+    ("opsbench gbk", lambda: opsbench(gbk, "gbk")),
+    ("opsbench xlsx", lambda: opsbench(xlsx, "xlsx")),
+    ("pandas read_excel", lambda: python_peer("read_excel", xlsx)),
+]
+for run in range(repeats):
+    for label, action in plan:
+        if label == "pandas read_excel" and run >= max(1, repeats // 2):
+            continue  # openpyxl is slow; fewer runs are enough for its median
+        t, rss = action()
+        results.setdefault(label, []).append((t, rss))
+    print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1][0]:.3f} s" for k, v in results.items()), file=sys.stderr)
+
+median = {k: statistics.median(t for t, _ in v) for k, v in results.items()}
+peak = {k: max(r for _, r in v) for k, v in results.items()}
 size = os.path.getsize(csv) / 2**20
 rows = sum(1 for _ in open(csv, "rb")) - 1
-ops, pdm = statistics.median(ops_times), statistics.median(pd_times)
-print(f"file: {rows:,} rows x 8 columns, {size:.1f} MB; {repeats} runs, medians")
-print(f"opsbench run 'load big FILE' (whole process, durable): {ops:.3f} s   peak RSS {max(ops_rss):.0f} MB "
-      f"({max(ops_rss) / size:.2f}x file)")
-print(f"pandas read_csv (in-process, parse only):              {pdm:.3f} s   peak RSS {max(pd_rss):.0f} MB "
-      f"({max(pd_rss) / size:.2f}x file); whole python process {statistics.median(pd_wall):.3f} s")
-print(f"ratio pandas / opsbench: {pdm / ops:.2f}x ({'opsbench faster' if ops < pdm else 'pandas faster'})")
+print(f"CSV: {rows:,} rows x 8 columns, {size:.1f} MB UTF-8, {os.path.getsize(gbk) / 2**20:.1f} MB GBK; "
+      f"xlsx: {xlsx_rows:,} rows, {os.path.getsize(xlsx) / 2**20:.1f} MB; {repeats} runs, medians")
+for label in results:
+    print(f"  {label:<18} {median[label]:8.3f} s   peak RSS {peak[label]:6.0f} MB")
+ops = median["opsbench utf-8"]
+for peer_label in ["pandas read_csv", "polars read_csv", "duckdb read_csv"]:
+    print(f"ratio opsbench / {peer_label}: {ops / median[peer_label]:.2f}x")
+print(f"ratio opsbench gbk / opsbench utf-8: {median['opsbench gbk'] / ops:.2f}x (target <= 1.3)")
+print(f"ratio opsbench xlsx / pandas read_excel: {median['opsbench xlsx'] / median['pandas read_excel']:.2f}x (target <= 1.0)")

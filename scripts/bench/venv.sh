@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Makes (once) a throwaway Python venv with the peers the benchmarks compare
 # against, and prints its python path. Location: $OPSBENCH_BENCH_VENV, default
-# .venv-bench in the repository (git-ignored).
+# .venv-bench in the repository (git-ignored). Arguments, when given, name the
+# only packages to make sure of (e.g. `venv.sh numpy duckdb`).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 venv="${OPSBENCH_BENCH_VENV:-$root/.venv-bench}"
-packages=(numpy pandas scikit-learn scipy implicit statsforecast pyvrp ortools bm25s threadpoolctl duckdb)
+packages=(numpy pandas scikit-learn scipy implicit statsforecast pyvrp ortools bm25s threadpoolctl duckdb polars openpyxl)
+if [ $# -gt 0 ]; then packages=("$@"); fi
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv" >&2
 fi

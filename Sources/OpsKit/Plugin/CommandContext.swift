@@ -35,12 +35,17 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var inputs: [String]
     public var seed: UInt64?
     public var createdAt: Date
+    /// Facts about the source worth keeping (`load`: the file's encoding, its sheet).
+    public var details: [String: String]?
 
-    public init(command: String, inputs: [String], seed: UInt64?, createdAt: Date = Date()) {
+    public init(
+        command: String, inputs: [String], seed: UInt64?, createdAt: Date = Date(), details: [String: String]? = nil
+    ) {
         self.command = command
         self.inputs = inputs
         self.seed = seed
         self.createdAt = createdAt
+        self.details = details
     }
 }
 
@@ -109,10 +114,11 @@ public final class CommandContext {
 
     /// Stores a result under `name`. It reaches the workspace, atomically with
     /// the command's other results, only when `run(in:)` returns without error.
-    public func store(_ dataset: Dataset, as name: String) throws {
+    /// `details` are kept in its provenance (for example the encoding of a loaded file).
+    public func store(_ dataset: Dataset, as name: String, details: [String: String]? = nil) throws {
         try DatasetName.validate(name)
         staged.removeAll { $0.name == name }
-        let provenance = Provenance(command: commandLine, inputs: inputs, seed: usedSeed)
+        let provenance = Provenance(command: commandLine, inputs: inputs, seed: usedSeed, details: details)
         staged.append(StagedDataset(name: name, dataset: dataset, provenance: provenance))
     }
 

@@ -69,6 +69,9 @@ struct SchemaCommand: BuiltinCommand {
             context.print("made by: \(provenance.command)")
             if !provenance.inputs.isEmpty { context.print("inputs: " + provenance.inputs.joined(separator: ", ")) }
             if let seed = provenance.seed { context.print("seed: \(seed)") }
+            for (key, value) in (provenance.details ?? [:]).sorted(by: { $0.key < $1.key }) {
+                context.print("\(key): \(value)")
+            }
         }
     }
 }

@@ -11,12 +11,12 @@ final class AtomicFileWriter {
     private var buffer: [UInt8] = []
     private let flushSize = 1 << 20
     private(set) var bytesWritten = 0
+    /// Converts what is appended (UTF-8) before it reaches the file: `export --encoding gbk`.
+    var encoder: GBKEncoder?
 
     init(destination: String) throws {
         self.destination = destination
-        let folder = (destination as NSString).deletingLastPathComponent
-        let name = (destination as NSString).lastPathComponent
-        temporaryPath = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        temporaryPath = Self.temporaryName(for: destination)
         fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOMessages.cannotWrite(destination, errno: errno) }
         buffer.reserveCapacity(flushSize + 4096)
@@ -42,7 +42,15 @@ final class AtomicFileWriter {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try writeAll($0) }
+        if let encoder {
+            let encoded: [UInt8]
+            do { encoded = try buffer.withUnsafeBytes { try encoder.encode($0) } } catch let bad as GBKEncoder.Unencodable {
+                throw IOMessages.notInGBK(destination, character: bad.character)
+            }
+            try encoded.withUnsafeBytes { try writeAll($0) }
+        } else {
+            try buffer.withUnsafeBytes { try writeAll($0) }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -62,6 +70,9 @@ final class AtomicFileWriter {
     /// Makes the file durable and moves it into place.
     func commit() throws {
         try flush()
+        do { try encoder?.finish() } catch let bad as GBKEncoder.Unencodable {
+            throw IOMessages.notInGBK(destination, character: bad.character)
+        }
         guard fsync(fd) == 0 else { throw IOMessages.cannotWrite(destination, errno: errno) }
         close(fd)
         fd = -1
@@ -76,6 +87,27 @@ final class AtomicFileWriter {
             fd = -1
             unlink(temporaryPath)
         }
+    }
+
+    /// A fresh hidden name beside `destination` for a file written before it is renamed into place.
+    static func temporaryName(for destination: String) -> String {
+        let folder = (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// Makes a finished temporary file durable and renames it to `destination` (removing it on failure).
+    static func install(_ temporary: String, at destination: String) throws {
+        let fd = open(temporary, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOMessages.cannotWrite(destination, errno: errno) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard synced, rename(temporary, destination) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw IOMessages.cannotWrite(destination, errno: code)
+        }
+        syncFolder(of: destination)
     }
 
     /// fsyncs the folder holding `path`, making a rename or unlink in it durable.

@@ -9,6 +9,13 @@ enum ColumnBuildFailure: Error {
     case badUTF8(offset: Int)
 }
 
+/// A built column and what the user should be told about it.
+struct BuiltColumn {
+    var column: Column
+    var warnings: [String] = []
+    var notes: [String] = []
+}
+
 /// Builds one typed column from the tokenized fields of a CSV file: infers
 /// the type (integer, double, date, datetime, bool, else string) by parsing
 /// the bytes directly and widening on the first value that does not fit.
@@ -17,71 +24,108 @@ struct ColumnBuilder {
     let tables: [FieldTable]
     let columns: Int
     let index: Int
-    /// Whether a quoted value means text (files that quote only some fields, as `export` writes them).
-    let quotesMeanText: Bool
+    let rules: ValueRules
+    /// The header named this column in quotes it did not need: `export`'s mark of a text column.
+    let textMarked: Bool
     private static let quote = UInt8(ascii: "\"")
 
     var rowCount: Int { tables.reduce(0) { $0 + $1.rows } }
 
     /// The column with the inferred type (or `forced`); throws `ColumnBuildFailure`.
-    func build(name: String, forced: ColumnType?) throws -> Column {
+    func build(name: String, forced: ColumnType?) throws -> BuiltColumn {
         if let forced { return try build(name: name, kind: FieldParser.Kind(forced), asked: true) }
-        guard var kind = firstKind() else {
+        if textMarked { return try build(name: name, kind: .string, asked: false) }
+        var notes: [String] = []
+        guard var kind = firstKind(name: name, notes: &notes) else {
             let rows = rowCount
-            return Column(
+            return BuiltColumn(column: Column(
                 name: name, type: .string, values: .strings([String](repeating: "", count: rows)),
-                validity: [Bool](repeating: false, count: rows))
+                validity: [Bool](repeating: false, count: rows)))
         }
         while true {
             do {
-                return try build(name: name, kind: kind, asked: false)
-            } catch ColumnBuildFailure.mismatch(_, _, let found) where kind != .string {
+                var built = try build(name: name, kind: kind, asked: false)
+                if kind == .string, !notes.isEmpty { built.notes += notes }
+                return built
+            } catch ColumnBuildFailure.mismatch(let offset, let length, let found) where kind != .string {
+                if found == .string, notes.isEmpty, let (p, n) = content(at: offset, length: length),
+                    FieldParser.isBigInteger(p, n)
+                {
+                    notes.append(IOMessages.bigIntegersKept(name))
+                }
                 let wider = kind.merged(with: found)
                 kind = wider == kind ? .string : wider
             }
         }
     }
 
+    /// The unquoted bytes of a field reported by a mismatch.
+    private func content(at offset: Int, length: Int) -> (UnsafePointer<UInt8>, Int)? {
+        let p = base + offset + (base[offset] == Self.quote ? 1 : 0)
+        let (q, m) = Self.trimmed(p, length)
+        return m > 0 ? (q, m) : nil
+    }
+
+    /// Whether a field is a null: empty (a quoted `""` too, unless the column is marked text) or a null token.
+    @inline(__always)
+    private func isNull(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool) -> Bool {
+        if n == 0 { return !(quoted && textMarked) }
+        return !quoted && rules.isNullToken(p, n)
+    }
+
     /// The kind of the first non-null value, `nil` when every value is null.
-    private func firstKind() -> FieldParser.Kind? {
+    private func firstKind(name: String, notes: inout [String]) -> FieldParser.Kind? {
         var result: FieldParser.Kind?
         forEachField { _, p, n, quoted in
             let (q, m) = Self.trimmed(p, n)
-            guard m > 0 else {
-                if quoted, quotesMeanText { result = .string }
-                return result == nil
-            }
-            result = quoted && quotesMeanText ? .string : FieldParser.classify(q, m)
+            if isNull(q, m, quoted: quoted) { return true }
+            result = quoted && rules.quotesMeanText && rules.isPlainTyped(q, m) ? .string : rules.classify(q, m)
+            if result == .string, FieldParser.isBigInteger(q, m) { notes.append(IOMessages.bigIntegersKept(name)) }
             return false
         }
         return result
     }
 
-    /// Builds the column as `kind`; a kind the user `asked` for also accepts leading zeros.
-    private func build(name: String, kind: FieldParser.Kind, asked: Bool) throws -> Column {
+    /// Builds the column as `kind`; a kind the user `asked` for also accepts leading
+    /// zeros, and a date kind then also accepts Excel serial numbers.
+    private func build(name: String, kind: FieldParser.Kind, asked: Bool) throws -> BuiltColumn {
         let rows = rowCount
+        let rules = self.rules
+        var built: BuiltColumn
         switch kind {
-        case .integer, .date, .datetime:
-            let parse: (UnsafePointer<UInt8>, Int) -> Int64? =
-                kind == .integer
-                ? { FieldParser.integer($0, $1, leadingZeros: asked) }
-                : kind == .date ? FieldParser.date : FieldParser.dateTimeOrDate
-            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Int64(0), parse)
-            return Column(name: name, type: kind.columnType, values: .integers(values), validity: validity)
+        case .integer:
+            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Int64(0)) {
+                rules.integer($0, $1, asked: asked)
+            }
+            built = BuiltColumn(column: Column(name: name, type: .integer, values: .integers(values), validity: validity))
+        case .date, .datetime:
+            var dates = DateReading(rules: rules, withTime: kind == .datetime, serials: asked)
+            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Int64(0)) { p, n in
+                dates.value(p, n, column: self)
+            }
+            built = BuiltColumn(
+                column: Column(name: name, type: kind.columnType, values: .integers(values), validity: validity))
+            if let warning = dates.warning(column: name) { built.warnings.append(warning) }
         case .double:
-            let (values, validity) = try parseFixed(
-                kind: kind, rows: rows, placeholder: Double.nan, { FieldParser.double($0, $1, leadingZeros: asked) })
-            return Column(name: name, type: .double, values: .doubles(values), validity: validity)
+            var percent = false
+            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Double.nan) { p, n in
+                guard let (value, isPercent) = rules.double(p, n, asked: asked) else { return nil }
+                if isPercent { percent = true }
+                return value
+            }
+            built = BuiltColumn(column: Column(name: name, type: .double, values: .doubles(values), validity: validity))
+            if percent { built.notes.append(IOMessages.percentagesDivided(name)) }
         case .bool:
             let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: false, FieldParser.bool)
-            return Column(name: name, type: .bool, values: .bools(values), validity: validity)
+            built = BuiltColumn(column: Column(name: name, type: .bool, values: .bools(values), validity: validity))
         case .string:
             let (values, validity) = try strings(rows: rows)
-            return Column(name: name, type: .string, values: .strings(values), validity: validity)
+            built = BuiltColumn(column: Column(name: name, type: .string, values: .strings(values), validity: validity))
         }
+        return built
     }
 
-    /// Parses every field with `parse`; empty fields are nulls.
+    /// Parses every field with `parse`; empty fields and null tokens are nulls.
     private func parseFixed<T>(
         kind: FieldParser.Kind, rows: Int, placeholder: T, _ parse: (UnsafePointer<UInt8>, Int) -> T?
     ) throws -> ([T], [Bool]?) {
@@ -91,14 +135,17 @@ struct ColumnBuilder {
             var row = 0
             forEachField { offset, p, n, quoted in
                 let (q, m) = Self.trimmed(p, n)
-                if m == 0 {
+                if isNull(q, m, quoted: quoted) {
                     if validity == nil { validity = [Bool](repeating: true, count: rows) }
                     validity![row] = false
                     (buffer.baseAddress! + row).initialize(to: placeholder)
-                } else if !(quoted && quotesMeanText), let value = parse(q, m) {
+                } else if !(quoted && rules.quotesMeanText && rules.isPlainTyped(q, m)),
+                    let value = parse(q, m)
+                {
                     (buffer.baseAddress! + row).initialize(to: value)
                 } else {
-                    let found: FieldParser.Kind = quoted && quotesMeanText ? .string : FieldParser.classify(q, m)
+                    let found: FieldParser.Kind =
+                        quoted && rules.quotesMeanText && rules.isPlainTyped(q, m) ? .string : rules.classify(q, m)
                     failure = .mismatch(offset: offset, length: n, found: found == kind ? .string : found)
                     return false
                 }
@@ -111,6 +158,15 @@ struct ColumnBuilder {
         return (values, validity)
     }
 
+    /// Every field's unquoted, trimmed bytes (for the date-order scan).
+    func forEachValue(_ body: (UnsafePointer<UInt8>, Int) -> Bool) {
+        forEachField { _, p, n, quoted in
+            let (q, m) = Self.trimmed(p, n)
+            if isNull(q, m, quoted: quoted) { return true }
+            return body(q, m)
+        }
+    }
+
     /// Every field as text: unquoted empty fields are nulls, `""` is the empty string.
     private func strings(rows: Int) throws -> ([String], [Bool]?) {
         var values = [String]()
@@ -120,7 +176,7 @@ struct ColumnBuilder {
         var scratch = [UInt8]()
         var interner = StringInterner()
         forEachField { offset, p, n, quoted in
-            if n == 0, !quoted {
+            if isNull(p, n, quoted: quoted) {
                 if validity == nil { validity = [Bool](repeating: true, count: rows) }
                 validity![values.count] = false
                 values.append("")
@@ -190,17 +246,8 @@ struct ColumnBuilder {
         return (p + start, end - start)
     }
 
-    /// Byte offset of the first invalid UTF-8 sequence in `p[0..<n]`.
+    /// Byte offset of the first invalid UTF-8 sequence in `p[0..<n]` (`n` when there is none).
     static func invalidUTF8Offset(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        var iterator = UnsafeBufferPointer(start: p, count: n).makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .error: return offset
-            case .emptyInput: return offset
-            }
-        }
+        EncodingDetector.firstInvalidUTF8(UnsafeBufferPointer(start: p, count: n), atEnd: true) ?? n
     }
 }

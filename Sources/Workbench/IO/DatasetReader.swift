@@ -2,13 +2,16 @@ import Foundation
 import OpsKit
 
 /// Reads a data file into a dataset: `.csv`, `.tsv` and `.txt` as delimited
-/// text, `.jsonl` and `.ndjson` as JSON Lines.
+/// text, `.jsonl` and `.ndjson` as JSON Lines, `.xlsx` as an Excel workbook.
 public enum DatasetReader {
+    /// The largest input `load` takes (field offsets are 32-bit).
+    static let sizeLimit = Int(UInt32.max) - 2
+
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> LoadReport {
-        let file = try MappedFile(path: path)
-        if file.count == 0 { throw IOMessages.emptyFile(path) }
-        guard file.count <= Int(UInt32.max) - 2 else { throw IOMessages.tooLarge(path) }
         let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "xlsx" || ext == "xlsm" { return try XLSXReader(path: path, options: options).read() }
+        let file = try FileBytes(path: path, limit: sizeLimit, cancelled: options.cancelled)
+        if file.count == 0 { throw IOMessages.emptyFile(path) }
         switch ext {
         case "jsonl", "ndjson":
             return try JSONLinesReader(path: path, options: options).read(file)

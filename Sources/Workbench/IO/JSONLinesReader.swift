@@ -8,8 +8,9 @@ struct JSONLinesReader {
     let path: String
     let options: ReadOptions
 
-    func read(_ file: MappedFile) throws -> LoadReport {
-        let bytes = try TextFileCheck.textBytes(of: file)
+    func read(_ file: FileBytes) throws -> LoadReport {
+        let input = try TextInput(file, options: options)
+        let bytes = input.bytes
         var names: [String] = []
         var index: [String: Int] = [:]
         var cells: [[JSONCell]] = []
@@ -17,6 +18,7 @@ struct JSONLinesReader {
         var line = 1
         var start = 0
         while start < bytes.count {
+            if line & 4095 == 0, options.cancelled() { throw CommandCancelled() }
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             var parser = JSONParser(bytes: bytes, position: start, end: end)
@@ -24,7 +26,7 @@ struct JSONLinesReader {
                 let object: [(String, JSONCell)]
                 do { object = try parser.object() } catch let error as JSONParser.Failure {
                     let column = TextPosition(offset: error.offset, in: bytes).column
-                    throw IOMessages.badJSONLine(path, line: line, detail: "column \(column): \(error.reason)")
+                    throw IOMessages.badJSONLine(path, line: line, detail: IOMessages.jsonColumn(column, error.reason))
                 }
                 for (key, cell) in object {
                     let c: Int
@@ -47,7 +49,7 @@ struct JSONLinesReader {
             throw IOMessages.unknownTypedColumn(key, columns: names)
         }
         let columns = try names.indices.map { try column(names[$0], cells[$0]) }
-        return LoadReport(dataset: try Dataset(columns: columns), warnings: [])
+        return LoadReport(dataset: try Dataset(columns: columns), warnings: [], encoding: input.encoding)
     }
 
     private func column(_ name: String, _ cells: [JSONCell]) throws -> Column {

@@ -48,8 +48,9 @@ enum OptionValue {
         throw Text.unknownChoice(option, value, T.allCases.map(\.rawValue))
     }
 
-    static func positive(_ value: Int, option: String) throws -> Int {
-        if value < 1 { throw Text.mustBePositive(option, String(value)) }
+    /// `value` when inside `range`, else an error naming the option and the range.
+    static func bounded(_ value: Int, _ range: ClosedRange<Int>, option: String) throws -> Int {
+        guard range.contains(value) else { throw Text.outOfRange(option, value, range) }
         return value
     }
 }

@@ -143,11 +143,16 @@ struct KMeansSettings {
     /// nil: chosen by data size.
     var algorithm: KMeansAlgorithm?
 
+    /// Checked ranges of the numeric options (so values near Int.max are errors, not crashes or endless runs).
+    static let kRange = 1...100_000
+    static let nInitRange = 1...1_000
+    static let maxIterRange = 1...1_000_000
+
     init(_ command: KMeansCommand) throws {
         if command.k.lowercased() == "auto" {
             k = .auto
         } else if let value = Int(command.k) {
-            k = .fixed(try OptionValue.positive(value, option: "--k"))
+            k = .fixed(try OptionValue.bounded(value, Self.kRange, option: "--k"))
         } else {
             throw Text.invalidK(command.k)
         }
@@ -155,6 +160,7 @@ struct KMeansSettings {
         guard bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 2, high >= low else {
             throw Text.invalidRange(command.kRange)
         }
+        _ = try OptionValue.bounded(high, 2...Self.kRange.upperBound, option: "--k-range")
         range = low...high
         switch command.by.lowercased() {
         case "silhouette": byElbow = false
@@ -165,8 +171,8 @@ struct KMeansSettings {
         missing = try OptionValue.choice(command.missing, option: "--missing", as: MissingPolicy.self)
         algorithm = command.algorithm.lowercased() == "auto"
             ? nil : try OptionValue.choice(command.algorithm, option: "--algorithm", as: KMeansAlgorithm.self)
-        _ = try OptionValue.positive(command.nInit, option: "--n-init")
-        _ = try OptionValue.positive(command.maxIter, option: "--max-iter")
+        _ = try OptionValue.bounded(command.nInit, Self.nInitRange, option: "--n-init")
+        _ = try OptionValue.bounded(command.maxIter, Self.maxIterRange, option: "--max-iter")
         if !(command.tol >= 0) { throw OpsError.invalidOption("--tol", "must be 0 or more (got \(command.tol))") }
     }
 }
