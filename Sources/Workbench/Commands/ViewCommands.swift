@@ -92,6 +92,10 @@ struct SQLCommand: BuiltinCommand {
     @Option(help: "Rows to show.") var rows = 20
     @OptionGroup var result: ResultNameOption
 
+    func validate() throws {
+        if rows < 0 { throw ValidationError(SafetyMessages.atLeast("--rows", 0)) }
+    }
+
     func run(in session: Session, context: CommandContext) throws {
         let dataset = try session.workspace.query(query, isCancelled: { context.isCancelled })
         context.table(dataset, maxRows: rows)
