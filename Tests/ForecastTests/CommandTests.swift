@@ -27,6 +27,7 @@ import Testing
         var command = try type.parse(args)
         try command.run(in: ctx)
         data.commit(ctx.staged)
+        for line in ctx.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
         return buffer.text
     }
 

@@ -83,6 +83,10 @@ struct HistoryCommand: BuiltinCommand {
 
     @Option(help: "Show only the last N commands.") var last: Int?
 
+    func validate() throws {
+        if let last, last < 0 { throw ValidationError(SafetyMessages.atLeast("--last", 0)) }
+    }
+
     func run(in session: Session, context: CommandContext) throws {
         let lines = Array(session.history.dropLast())  // the `history` line itself is last
         let start = max(0, lines.count - (last ?? lines.count))
@@ -127,7 +131,7 @@ struct RecordCommand: BuiltinCommand {
             return context.print(Strings.recordingStopped(recorder.path, commands: recorder.commandCount))
         }
         if session.recorder != nil { throw OpsError(Strings.alreadyRecording, hint: Strings.recordStopFirst) }
-        session.recorder = try TranscriptRecorder(path: target, language: session.language)
+        session.recorder = try TranscriptRecorder(path: target, destination: try context.writablePath(target), language: session.language)
         context.print(Strings.recording(target))
     }
 }
@@ -142,7 +146,7 @@ enum BuiltinCatalog {
     static let all: [any BuiltinCommand.Type] = [
         HelpCommand.self, PluginsCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
         DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, DropCommand.self,
-        RenameCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
+        RenameCommand.self, RestoreCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
         QuitCommand.self,
     ]
 }

@@ -77,16 +77,21 @@ enum TranscriptFormat {
     }
 }
 
-/// Writes a transcript as commands run (`record FILE` ... `record stop`).
+/// Writes a transcript as commands run (`record FILE` ... `record stop`),
+/// phone numbers masked in commands, sub-prompt inputs and outputs alike.
 final class TranscriptRecorder {
+    /// The path as the user gave it.
     let path: String
+    /// The resolved path written (checked against the session's write policy).
+    private let destination: String
     private var text = TranscriptFormat.header + "\n"
     private(set) var commandCount = 0
 
     /// Starts a transcript whose first command sets the interface language in force,
     /// so `run --check` replays it in the language it was made in.
-    init(path: String, language: Language) throws {
+    init(path: String, destination: String, language: Language) throws {
         self.path = path
+        self.destination = destination
         let languageLine = "set lang \(language.rawValue)"
         let output = Language.with(language) { Strings.languageInForce(language, source: "set lang") } + "\n"
         text += TranscriptFormat.render(line: languageLine, result: CommandResult(output: output, succeeded: true, subInputs: []))
@@ -96,7 +101,7 @@ final class TranscriptRecorder {
     func record(line: String, result: CommandResult) {
         let trimmed = line.trimmingWhitespace()
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
-        text += TranscriptFormat.render(line: trimmed, result: result)
+        text += PhoneMasker.masked(TranscriptFormat.render(line: trimmed, result: result))
         commandCount += 1
         try? write()
     }
@@ -105,9 +110,13 @@ final class TranscriptRecorder {
 
     private func write() throws {
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let output = try AtomicFileWriter(destination: destination)
+            try output.append(contentsOf: text.utf8)
+            try output.commit()
+        } catch let error as OpsError {
+            throw error
         } catch {
-            throw OpsError("cannot write transcript '\(path)': \(error.localizedDescription)")
+            throw OpsError(SafetyMessages.cannotWriteTranscript(path, String(describing: error)))
         }
     }
 }
@@ -127,9 +136,7 @@ public struct TranscriptChecker {
 
     /// Returns the first mismatch, or nil when every output matches.
     public func check(path: String) throws -> (commands: Int, mismatch: Mismatch?) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw OpsError("cannot read transcript '\(path)'")
-        }
+        let text = try ScriptSource.text(at: path)
         let entries = TranscriptFormat.parse(text)
         let previousReader = session.lineReader
         defer { session.lineReader = previousReader }
@@ -137,8 +144,8 @@ public struct TranscriptChecker {
             var inputs = entry.inputs[...]
             session.lineReader = { _ in inputs.popFirst() }
             let result = session.execute(entry.line)
-            var expected = entry.output
-            var actual = result.output
+            var expected = PhoneMasker.masked(entry.output)
+            var actual = PhoneMasker.masked(result.output)
             if entry.failed != !result.succeeded {
                 expected += entry.failed ? TranscriptFormat.failedMarker + "\n" : ""
                 actual += result.succeeded ? "" : TranscriptFormat.failedMarker + "\n"

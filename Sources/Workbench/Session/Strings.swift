@@ -3,7 +3,10 @@ import OpsKit
 /// Every user-facing sentence of the Workbench module, in one place so that
 /// a Chinese interface can be added without touching logic.
 enum Strings {
-    static func describe(_ error: Error) -> String {
+    /// The text of an error as printed: echoed values made visible and, when huge, shortened.
+    static func describe(_ error: Error) -> String { VisibleText.message(errorText(error)) }
+
+    private static func errorText(_ error: Error) -> String {
         switch error {
         case let error as OpsError:
             return errorPrefix + error.message + "\n" + (error.hint.map { hintPrefix + $0 + "\n" } ?? "")

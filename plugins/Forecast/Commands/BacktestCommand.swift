@@ -56,7 +56,7 @@ struct BacktestCommand: PluginCommand {
         try context.store(dataset, as: name)
         if skipped > 0 { context.note(Strings.tooShortForBacktest(skipped, horizon: horizon)) }
         BacktestOutput.printOverall(kinds: kinds, overall: overall, context: context)
-        context.print(Strings.backtestStored(name, series: table.count, models: kinds.count, folds: folds, horizon: horizon))
+        context.confirm(Strings.backtestStored(name, series: table.count, models: kinds.count, folds: folds, horizon: horizon))
     }
 }
 

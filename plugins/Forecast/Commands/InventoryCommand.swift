@@ -64,7 +64,7 @@ struct InventoryCommand: PluginCommand {
         let name = result.name(or: "inventory")
         try context.store(try InventoryOutput.dataset(input: input, policies: policies, unitCost: unitCost), as: name)
         InventoryOutput.printSummary(input: input, policies: policies, hasStock: stockByKey != nil, context: context)
-        context.print(Strings.inventoryStored(name, skus: policies.count, serviceLevel: serviceLevel))
+        context.confirm(Strings.inventoryStored(name, skus: policies.count, serviceLevel: serviceLevel))
     }
 
     private func checkSettings() throws {

@@ -76,8 +76,8 @@ struct PredictCommand: PluginCommand {
             }
             if table.count > ForecastReport.chartedSeries { context.print(Strings.chartsLimited(ForecastReport.chartedSeries, total: table.count)) }
         }
-        context.print(Strings.predictStored(name, rows: table.count * series.horizon, series: table.count, horizon: series.horizon,
-                                            frequency: table.frequency.rawValue))
+        context.confirm(Strings.predictStored(name, rows: table.count * series.horizon, series: table.count, horizon: series.horizon,
+                                              frequency: table.frequency.rawValue))
     }
 
     private func reportSeasons(table: SeriesTable, results: [SeriesResult], context: CommandContext) {
