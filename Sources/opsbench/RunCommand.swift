@@ -14,6 +14,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp(Strings.setHelp, valueName: "name=value"))
     var assignments: [String] = []
 
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp(Strings.allowWriteHelp, valueName: "path"), completion: .directory)
+    var allowedWrites: [String] = []
+
     @Flag(help: ArgumentHelp(Strings.keepGoingHelp)) var keepGoing = false
     @Flag(help: ArgumentHelp(Strings.checkHelp)) var check = false
     @Option(help: ArgumentHelp(Strings.toleranceHelp, valueName: "rel=R,abs=A"))
@@ -36,6 +39,8 @@ struct RunCommand: ParsableCommand {
         let progress = TerminalProgress.forStandardError()
         let session = try options.makeSession(output: StandardOutput(progress: progress), style: Terminal.outputStyle())
         session.progressDisplay = progress
+        session.writePolicy = .sandbox(
+            roots: [FileManager.default.currentDirectoryPath, session.workspace.directory.path] + allowedWrites)
         setVariables(of: session)
         let outcome: ScriptOutcome
         do {
@@ -54,10 +59,17 @@ struct RunCommand: ParsableCommand {
     }
 
     /// Replays a transcript with plain output, in a fresh temporary workspace unless `--workspace` is given.
+    /// Files the transcript writes go to a scratch folder (relative paths land there) and nowhere
+    /// else, unless `--allow-write` names a folder.
     private func checkTranscript() throws {
-        let scratch = options.workspace == nil ? try Self.scratchWorkspace() : nil
-        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
-        let session = try options.makeSession(output: TextBuffer(), style: .plain, directory: scratch, followsEnvironment: false)
+        let scratch = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let workspace = scratch.appendingPathComponent("workspace")
+        let session = try options.makeSession(
+            output: TextBuffer(), style: .plain, directory: options.workspace == nil ? workspace : nil, followsEnvironment: false)
+        let files = scratch.appendingPathComponent("files")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        session.writePolicy = .sandbox(roots: [files.path] + allowedWrites, relativeBase: files.path)
         setVariables(of: session)
         let report: TranscriptChecker.Report
         do {
@@ -92,7 +104,7 @@ struct RunCommand: ParsableCommand {
         return (name, String(assignment[assignment.index(after: equals)...]))
     }
 
-    private static func scratchWorkspace() throws -> URL {
+    private static func scratchFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("opsbench-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

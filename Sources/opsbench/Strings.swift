@@ -18,8 +18,8 @@ enum Strings {
     }
     static let rootUsage = """
         opsbench [--workspace <path>] [--lang zh|en]
-        opsbench run <file> [--set <name=value> ...] [--keep-going] [--workspace <path>] [--lang zh|en]
-        opsbench run --check <transcript> [--workspace <path>]
+        opsbench run <file>|- [--set <name=value> ...] [--keep-going] [--allow-write <path> ...] [--workspace <path>] [--lang zh|en]
+        opsbench run --check <transcript> [--allow-write <path> ...] [--workspace <path>]
         """
     static var replAbstract: String { L("Start the interactive shell.", "启动交互式终端。") }
     static var runAbstract: String { L("Replay a script, or check a recorded transcript.", "重放脚本，或核对录制的记录稿。") }
@@ -43,6 +43,10 @@ enum Strings {
     }
     static var scriptHelp: String { L("The script (or, with --check, the transcript) to replay.", "要重放的脚本（配合 --check 时为记录稿）。") }
     static var setHelp: String { L("Set a script variable used as ${NAME} (repeatable).", "设置脚本变量，在脚本中以 ${NAME} 引用（可重复）。") }
+    static var allowWriteHelp: String {
+        L("Let the script write files under PATH too (repeatable); by default it may write only under the current directory and the workspace.",
+          "也允许脚本在 PATH 下写入文件（可重复）；默认只能写入当前目录和工作区。")
+    }
     static var keepGoingHelp: String {
         L("Run every command even after a failure (the exit status is still 1).", "出错后继续执行其余命令（退出码仍为 1）。")
     }

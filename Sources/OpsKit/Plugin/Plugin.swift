@@ -64,3 +64,11 @@ public enum Completion {
     /// The value is a file path.
     public static let file = CompletionKind.file()
 }
+
+/// A command that reads further lines from a sub-prompt (`ask chat`) until a
+/// closing line. When it fails before reading that line, a script runner skips
+/// the rest of its input instead of running those lines as commands.
+public protocol SubPromptCommand: PluginCommand {
+    /// The line that ends the sub-prompt (`/exit`).
+    static var endOfInput: String { get }
+}

@@ -83,6 +83,10 @@ struct HistoryCommand: BuiltinCommand {
 
     @Option(help: "Show only the last N commands.") var last: Int?
 
+    func validate() throws {
+        if let last, last < 0 { throw ValidationError(SafetyMessages.atLeast("--last", 0)) }
+    }
+
     func run(in session: Session, context: CommandContext) throws {
         let lines = Array(session.history.dropLast())  // the `history` line itself is last
         let start = max(0, lines.count - (last ?? lines.count))
@@ -128,7 +132,8 @@ struct RecordCommand: BuiltinCommand {
         }
         if session.recorder != nil { throw OpsError(Strings.alreadyRecording, hint: Strings.recordStopFirst) }
         session.recorder = try TranscriptRecorder(
-            path: target, language: session.language, preexisting: Set(session.workspace.datasetNames), embed: embed)
+            path: target, destination: try context.writablePath(target), language: session.language,
+            preexisting: Set(session.workspace.datasetNames), embed: embed)
         context.print(Strings.recording(target))
     }
 }
@@ -143,7 +148,7 @@ enum BuiltinCatalog {
     static let all: [any BuiltinCommand.Type] = [
         HelpCommand.self, PluginsCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
         DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, DropCommand.self,
-        RenameCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
+        RenameCommand.self, RestoreCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
         QuitCommand.self,
     ]
 }

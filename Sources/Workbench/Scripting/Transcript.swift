@@ -97,9 +97,13 @@ enum TranscriptFormat {
     }
 }
 
-/// Writes a transcript as commands run (`record FILE [--embed]` ... `record stop`).
+/// Writes a transcript as commands run (`record FILE [--embed]` ... `record stop`),
+/// phone numbers masked in commands, sub-prompt inputs and outputs alike.
 final class TranscriptRecorder {
+    /// The path as the user gave it.
     let path: String
+    /// The resolved path written (checked against the session's write policy).
+    private let destination: String
     private var body = ""
     private var inputs = ""
     private(set) var commandCount = 0
@@ -110,8 +114,9 @@ final class TranscriptRecorder {
 
     /// Starts a transcript whose first command sets the interface language in force,
     /// so `run --check` replays it in the language it was made in.
-    init(path: String, language: Language, preexisting: Set<String> = [], embed: Bool = false) throws {
+    init(path: String, destination: String, language: Language, preexisting: Set<String> = [], embed: Bool = false) throws {
         self.path = path
+        self.destination = destination
         self.preexisting = preexisting
         self.embed = embed
         let languageLine = "set lang \(language.rawValue)"
@@ -123,7 +128,7 @@ final class TranscriptRecorder {
     func record(line: String, result: CommandResult) {
         let trimmed = line.trimmingWhitespace()
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
-        body += TranscriptFormat.render(line: trimmed, result: result)
+        body += PhoneMasker.masked(TranscriptFormat.render(line: trimmed, result: result))
         lines.append(trimmed)
         commandCount += 1
         try? write()
@@ -139,9 +144,13 @@ final class TranscriptRecorder {
 
     private func write() throws {
         do {
-            try (TranscriptFormat.header + "\n" + inputs + body).write(toFile: path, atomically: true, encoding: .utf8)
+            let output = try AtomicFileWriter(destination: destination)
+            try output.append(contentsOf: (TranscriptFormat.header + "\n" + inputs + body).utf8)
+            try output.commit()
+        } catch let error as OpsError {
+            throw error
         } catch {
-            throw OpsError(Strings.cannotWriteTranscript(path, error.localizedDescription))
+            throw OpsError(SafetyMessages.cannotWriteTranscript(path, String(describing: error)))
         }
     }
 }

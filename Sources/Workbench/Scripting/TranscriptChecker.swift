@@ -32,9 +32,7 @@ public struct TranscriptChecker {
 
     /// Replays every step (a difference does not stop the check) and grades each one.
     public func check(path: String) throws -> Report {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw OpsError(Strings.cannotReadTranscript(path))
-        }
+        let text = try ScriptSource.text(at: path)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("opsbench-inputs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -59,8 +57,8 @@ public struct TranscriptChecker {
             step.matched = step.reason == nil
             return step
         }
-        var expected = entry.output
-        var actual = result.output
+        var expected = PhoneMasker.masked(entry.output)
+        var actual = PhoneMasker.masked(result.output)
         if entry.failed != !result.succeeded {
             expected += entry.failed ? TranscriptFormat.failedMarker + "\n" : ""
             actual += result.succeeded ? "" : TranscriptFormat.failedMarker + "\n"

@@ -11,6 +11,8 @@ public struct CommandResult: Sendable {
     public var subInputs: [String]
     /// Set when the output may differ on replay (a time-limited search): the figures a check compares instead.
     public var volatileFigures: [String: Double]? = nil
+    /// For a command with a sub-prompt, the line that closes it (`/exit`).
+    public var subPromptEnd: String? = nil
 }
 
 /// A workbench session: the workspace, the command registry, settings and
@@ -28,6 +30,9 @@ public final class Session {
     public var lineReader: ((String) -> String?)?
     public let cancellation: CancellationFlag
 
+    /// Where commands may write files: anywhere at the REPL, confined for `opsbench run`
+    /// (scripts it `source`s run in this session and inherit it).
+    public var writePolicy: WritePolicy = .unrestricted
     /// `set seed N`: default for every `--seed`.
     public var seed: UInt64 = 42
     /// The interface language of this session's commands (`set lang`, `--lang`, `LANG`).
@@ -36,7 +41,7 @@ public final class Session {
     public private(set) var languageSource = "default"
     /// `${NAME}` values from `--set NAME=VALUE` and `set NAME VALUE`.
     public var variables: [String: String] = [:]
-    /// Lines executed in this session, in order.
+    /// Lines executed in this session, in order (phone numbers masked).
     public private(set) var history: [String] = []
     /// Set by `quit`.
     public private(set) var quitRequested = false
@@ -72,13 +77,15 @@ public final class Session {
         depth += 1
         var subInputs: [String] = []
         var volatileFigures: [String: Double]?
+        var subPromptEnd: String?
         let succeeded = Language.with(language) {
-            run(line, sink: capture, subInputs: &subInputs, volatileFigures: &volatileFigures)
+            run(line, sink: capture, subInputs: &subInputs, subPromptEnd: &subPromptEnd, volatileFigures: &volatileFigures)
         }
         depth -= 1
         output = baseOutput
         let result = CommandResult(
-            output: capture.text, succeeded: succeeded, subInputs: subInputs, volatileFigures: volatileFigures)
+            output: capture.text, succeeded: succeeded, subInputs: subInputs, volatileFigures: volatileFigures,
+            subPromptEnd: subPromptEnd)
         if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
         return result
     }
@@ -101,11 +108,12 @@ public final class Session {
     func requestQuit() { quitRequested = true }
 
     private func run(
-        _ rawLine: String, sink: CapturingSink, subInputs: inout [String], volatileFigures: inout [String: Double]?
+        _ rawLine: String, sink: CapturingSink, subInputs: inout [String], subPromptEnd: inout String?,
+        volatileFigures: inout [String: Double]?
     ) -> Bool {
         let trimmed = rawLine.trimmingWhitespace()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return true }
-        history.append(trimmed)
+        history.append(PhoneMasker.masked(trimmed))
         if depth == 1 { cancellation.reset() }  // a Ctrl-C during `source` also stops the script's later commands
         var reads: [String] = []
         defer { subInputs = reads }
@@ -119,6 +127,7 @@ public final class Session {
                 sink.write(HelpFormatter(registry: registry, width: style.width).pluginHelp(plugin))
                 return true
             case .command(let entry, let arguments):
+                subPromptEnd = (entry.type as? any SubPromptCommand.Type)?.endOfInput
                 let context = CommandContext(
                     commandLine: line, style: style, defaultSeed: seed, source: workspace, sink: sink,
                     progressDisplay: progressDisplay, cancellation: cancellation,
@@ -126,11 +135,13 @@ public final class Session {
                         let next = self?.lineReader?(prompt)
                         if let next { reads.append(next) }
                         return next
-                    })
+                    }, writePolicy: writePolicy)
                 guard let command = try parse(entry, arguments, sink: sink) else { return true }
                 defer { volatileFigures = context.volatileFigures }
                 try invoke(command, context: context)
-                if !context.staged.isEmpty { try workspace.apply(context.staged.map { .put($0) }) }
+                let replaced = try workspace.apply(context.staged.map { .put($0) })
+                for line in context.confirmations { sink.write(line + "\n") }
+                for replacement in replaced { sink.write(StorageMessages.replaced(replacement) + "\n") }
                 return true
             }
         } catch {
@@ -142,7 +153,7 @@ public final class Session {
     /// Parses arguments; prints help and returns nil for `--help`.
     private func parse(_ entry: CommandEntry, _ arguments: [String], sink: OutputSink) throws -> ParsableCommand? {
         do {
-            let command = try entry.type.parseAsRoot(arguments)
+            let command = try entry.type.parseAsRoot(NegativeValues.attached(arguments, signature: entry.signature))
             if command is any BuiltinCommand || command is any PluginCommand { return command }
             // argument-parser answers `--help` on a root command with its own help command
             sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
@@ -176,13 +187,21 @@ struct ArgumentError: Error, CustomStringConvertible {
     let message: String
 
     var description: String {
-        var text = Strings.errorPrefix + message.trimmingWhitespace()
-        if let unknown = Self.unknownOption(in: message),
-            let close = Suggest.closest(to: unknown, in: optionNames).first
-        {
+        var text = Strings.errorPrefix + Self.withoutOwnSuggestion(message).trimmingWhitespace()
+        if let unknown = Self.unknownOption(in: message), let close = Suggest.closest(to: unknown, in: optionNames).first {
             text += Strings.didYouMean(close)
         }
         return text + "\n" + Strings.hintPrefix + Strings.seeCommandHelp(command) + "\n"
+    }
+
+    /// The message without argument-parser's own ". Did you mean '--x'?" (ours replaces it: one suggestion, in the interface language).
+    static func withoutOwnSuggestion(_ message: String) -> String {
+        guard let range = message.range(of: "Did you mean '") else { return message }
+        var start = range.lowerBound
+        while start > message.startIndex, [".", " "].contains(message[message.index(before: start)]) { start = message.index(before: start) }
+        let rest = message[range.upperBound...]
+        guard let close = rest.range(of: "'?") else { return message }
+        return String(message[..<start]) + message[close.upperBound...]
     }
 
     /// The option named in argument-parser's "Unknown option '--x'" message.
@@ -194,7 +213,9 @@ struct ArgumentError: Error, CustomStringConvertible {
     }
 }
 
-/// Forwards output and keeps a copy for the command's result.
+/// Forwards output and keeps a copy for the command's result. Control
+/// characters from data are made visible on the way (``VisibleText``), so no
+/// command can send an escape sequence to the terminal.
 final class CapturingSink: OutputSink {
     private let next: OutputSink
     private(set) var text = ""
@@ -202,7 +223,8 @@ final class CapturingSink: OutputSink {
     init(forwardingTo next: OutputSink) { self.next = next }
 
     func write(_ text: String) {
-        self.text += text
-        next.write(text)
+        let visible = VisibleText.escaped(Localized.resolving(text), keepingNewlines: true)
+        self.text += visible
+        next.write(visible)
     }
 }

@@ -3,7 +3,10 @@ import OpsKit
 /// Every user-facing sentence of the Workbench module, in one place so that
 /// a Chinese interface can be added without touching logic.
 enum Strings {
-    static func describe(_ error: Error) -> String {
+    /// The text of an error as printed: echoed values made visible and, when huge, shortened.
+    static func describe(_ error: Error) -> String { VisibleText.message(errorText(error)) }
+
+    private static func errorText(_ error: Error) -> String {
         switch error {
         case let error as OpsError:
             return errorPrefix + error.message + "\n" + (error.hint.map { hintPrefix + $0 + "\n" } ?? "")
@@ -146,12 +149,6 @@ extension Strings {
     static var missingInputsHint: String {
         L("run the check from the folder its load lines name, pass --workspace with those datasets, or record it again with --embed",
           "请在 load 行所指文件所在的目录运行核对，或用 --workspace 指定含这些数据集的工作区，或用 --embed 重新录制")
-    }
-    static func cannotWriteTranscript(_ path: String, _ reason: String) -> String {
-        L("cannot write transcript '\(path)': \(reason)", "无法写入记录稿 '\(path)'：\(reason)")
-    }
-    static func cannotReadTranscript(_ path: String) -> String {
-        L("cannot read transcript '\(path)'", "无法读取记录稿 '\(path)'")
     }
     static func volatileFigureMissing(_ name: String) -> String {
         L("the replay did not report \(name)", "重放结果中没有 \(name)")

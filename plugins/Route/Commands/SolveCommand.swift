@@ -23,7 +23,9 @@ struct SolveCommand: PluginCommand {
 
     mutating func run(in context: CommandContext) throws {
         let seconds = try timeLimit.map(TimeLimit.seconds) ?? (iterations == nil ? 5 : nil)
-        if let iterations, iterations < 1 { throw OpsError.invalidOption("--iterations", Strings.positive) }
+        if let iterations, !(1...RouteLimits.iterations).contains(iterations) {
+            throw OpsError.invalidOption("--iterations", Strings.iterationsRange)
+        }
         let problem = try StopsProblem(dataset: stops, options: stopOptions, context: context)
         let seed = context.seed(seedOption)
         let budget = SearchBudget(iterations: iterations, timeLimit: seconds, seed: seed)
@@ -64,6 +66,7 @@ enum TimeLimit {
         guard let value, value > 0, value.isFinite else {
             throw OpsError.invalidOption("--time-limit", Strings.badTimeLimit(text), hint: Strings.badTimeLimitHint)
         }
+        guard value <= RouteLimits.seconds else { throw OpsError.invalidOption("--time-limit", Strings.timeLimitRange) }
         return value
     }
 }
