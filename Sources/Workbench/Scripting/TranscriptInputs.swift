@@ -42,9 +42,10 @@ enum TranscriptInputs {
     /// The inputs of a recording, read from the workspace, embedded when asked and small enough.
     static func describe(_ names: [String], in workspace: Workspace, embed: Bool) throws -> [TranscriptInput] {
         try names.map { name in
-            let csv = try csvText(of: try workspace.dataset(named: name))
+            let dataset = try workspace.dataset(named: name)
+            let csv = try csvText(of: dataset)
             return TranscriptInput(
-                name: name, rows: try workspace.dataset(named: name).rowCount, checksum: checksum(csv),
+                name: name, rows: dataset.rowCount, checksum: checksum(csv),
                 origin: workspace.entry(named: name)?.provenance?.command,
                 csv: embed && csv.utf8.count <= embedLimit ? csv : nil)
         }
