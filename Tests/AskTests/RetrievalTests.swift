@@ -69,7 +69,7 @@ import Testing
 
     static func kb() throws -> KnowledgeBase {
         KnowledgeBase(
-            entries: faq, synonyms: try SynonymTable(parsing: "快递 = 物流 = 配送\n发票 = 收据", source: "t"),
+            entries: faq, userSynonyms: try SynonymTable(parsing: "快递 = 物流 = 配送\n发票 = 收据", source: "t").groups,
             parameters: BM25Parameters(), threshold: 0.35)
     }
 
@@ -103,7 +103,7 @@ import Testing
     @Test func roundTripsThroughADataset() throws {
         let kb = try Self.kb()
         let dataset = try KnowledgeBaseStore.dataset(kb)
-        #expect(dataset.rowCount == 3 + 2 + Self.faq.count)
+        #expect(dataset.rowCount == 4 + 2 + Self.faq.count)  // settings k1, b, threshold, lexicon; 2 user groups
         let back = try KnowledgeBaseStore.knowledgeBase(from: dataset, name: "kb")
         #expect(back.entries == kb.entries && back.synonyms == kb.synonyms && back.parameters == kb.parameters)
         #expect(back.retrieve("配送几天到", limit: 1).first?.entry == 2)

@@ -3,9 +3,12 @@ import OpsKit
 
 struct DatasetsCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(commandName: "datasets", abstract: "List the workspace's datasets.")
-    static let examples = ["datasets"]
+    static let examples = ["datasets", "datasets --versions rfm"]
+
+    @Option(help: ArgumentHelp(StorageMessages.versionsHelp), completion: Completion.dataset) var versions: String?
 
     func run(in session: Session, context: CommandContext) throws {
+        if let versions { return try VersionList.show(versions, of: session.workspace, in: context) }
         let names = session.workspace.datasetNames
         guard !names.isEmpty else { return context.print(Strings.noDatasets) }
         let rows = names.compactMap { session.workspace.entry(named: $0) }.map { entry in
@@ -85,12 +88,20 @@ struct SQLCommand: BuiltinCommand {
     @Option(help: "Rows to show.") var rows: NonNegativeInt = 20
     @OptionGroup var result: ResultNameOption
 
+    func validate() throws {
+        if rows < 0 { throw ValidationError(SafetyMessages.atLeast("--rows", 0)) }
+    }
+
     func run(in session: Session, context: CommandContext) throws {
         let dataset = try session.workspace.query(query, isCancelled: { context.isCancelled })
         context.table(dataset, maxRows: rows.value)
         if let target = result.name {
+            // The tables the query read become the result's recorded inputs.
+            for name in try SQLEngine.referencedNames(in: query, among: session.workspace.datasetNames) {
+                _ = try context.dataset(name)
+            }
             try context.store(dataset, as: target)
-            context.print(Strings.stored(target, rows: dataset.rowCount))
+            context.confirm(Strings.stored(target, rows: dataset.rowCount))
         }
     }
 }

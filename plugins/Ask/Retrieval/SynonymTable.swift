@@ -14,16 +14,20 @@ struct SynonymTable: Sendable, Equatable {
 
     static let empty = SynonymTable(groups: [])
 
+    /// Groups in order; a phrase in several groups belongs to the last one.
+    /// Phrases are folded as questions are (``TextNormalizer``, lower case),
+    /// and a group's first phrase maps to itself so no shorter phrase cuts into it.
     init(groups: [[String]]) {
         self.groups = groups
         var canonical: [String: String] = [:]
         var lengths = Set<Int>()
         var first = Set<Unicode.Scalar>()
+        let normalizer = TextNormalizer.shared
         for group in groups {
-            guard let head = group.first?.lowercased() else { continue }
+            guard let head = group.first.map({ normalizer.normalize($0).lowercased() }) else { continue }
             for phrase in group {
-                let key = phrase.lowercased()
-                guard key != head, let scalar = key.unicodeScalars.first else { continue }
+                let key = normalizer.normalize(phrase).lowercased()
+                guard let scalar = key.unicodeScalars.first else { continue }
                 canonical[key] = head
                 lengths.insert(key.unicodeScalars.count)
                 first.insert(scalar)
@@ -51,6 +55,9 @@ struct SynonymTable: Sendable, Equatable {
     }
 
     var isEmpty: Bool { canonical.isEmpty }
+
+    /// Every phrase (folded) with the group spelling it is rewritten to.
+    var phrases: [String: String] { canonical }
 
     /// The text lower-cased, with every synonym replaced by its group's first phrase.
     func normalize(_ text: String) -> String {
