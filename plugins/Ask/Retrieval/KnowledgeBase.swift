@@ -1,4 +1,5 @@
 import Foundation
+import OpsKit
 
 /// One FAQ entry: a question, its answer, its intent and optional extra text
 /// that says the same thing (keywords, paraphrases of the question).
@@ -66,6 +67,10 @@ struct KnowledgeBase: Sendable {
     /// Repairs pinyin-input slips towards the index's words and the lexicon's phrases.
     let corrector: TypoCorrector
     private let coverageShareByMask: [Double]
+    /// Whether each entry's question is mostly Chinese.
+    private let entryIsChinese: [Bool]
+    /// Scale of the score of an entry in the other script than the question's.
+    static let otherScriptFactor = 0.6
 
     init(entries: [FAQEntry], userSynonyms: [[String]] = [], usesLexicon: Bool = true, parameters: BM25Parameters, threshold: Double) {
         self.entries = entries
@@ -75,6 +80,7 @@ struct KnowledgeBase: Sendable {
         self.userSynonyms = userSynonyms
         let analyzer = TextAnalyzer(synonyms: Lexicon.table(builtIn: usesLexicon, user: userSynonyms))
         self.analyzer = analyzer
+        entryIsChinese = entries.map { TextScript.isMostlyCJK($0.question) }
         let fields = FAQField.allCases
         let perField = fields.map { field in analyzer.terms(of: entries.map { field.text(of: $0) }) }
         let documents = entries.indices.map { d in perField.map { $0[d] } }
@@ -99,7 +105,11 @@ struct KnowledgeBase: Sendable {
         let unique = Set(questionTerms)
         var total = 0.0
         for term in unique { total += index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF }
-        let hits = index.search(query, limit: context == nil ? limit : limit * 8)
+        // Entries in the question's script first: a Chinese question is best answered by a Chinese entry.
+        let chinese = TextScript.isMostlyCJK(question)
+        let hits = index.search(query, limit: (context == nil ? limit : limit * 8) + 4).map { hit in
+            entryIsChinese[hit.document] == chinese ? hit : ScoredDocument(document: hit.document, score: hit.score * Self.otherScriptFactor)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
         let matches = hits.map { hit in
             var matched = 0.0
             for (term, weight) in query where weight == 1 {
