@@ -54,7 +54,7 @@ enum FAQField: Int, CaseIterable {
 /// FAQ entries, their settings and the BM25F index over all their fields.
 struct KnowledgeBase: Sendable {
     /// Default hand-off threshold on the matched share when none was tuned.
-    static let defaultThreshold = 0.15
+    static let defaultThreshold = 0.12
 
     let entries: [FAQEntry]
     let parameters: BM25Parameters
@@ -97,14 +97,20 @@ struct KnowledgeBase: Sendable {
     /// adds its terms at half weight to rank the entries that match the question itself.
     func retrieve(_ question: String, context: String? = nil, limit: Int = 3) -> [FAQMatch] {
         let questionTerms = analyzer.queryTerms(question, corrector: corrector)
-        var query = index.queryTerms(questionTerms)
+        let own = index.queryTerms(questionTerms, weights: TermWeighting.weights(questionTerms))
+        var query = own
         if let context {
-            let own = Set(query.map(\.term))
-            query += index.queryTerms(analyzer.terms(context), weight: 0.5).filter { !own.contains($0.term) }
+            let contextTerms = analyzer.terms(context)
+            let ownIds = Set(own.map(\.term))
+            query += index.queryTerms(contextTerms, weights: TermWeighting.weights(contextTerms).map { $0 / 2 })
+                .filter { !ownIds.contains($0.term) }
         }
-        let unique = Set(questionTerms)
-        var total = 0.0
-        for term in unique { total += index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF }
+        // The confidence's denominator: every distinct question term's idf, unseen terms included,
+        // weighted as the confidence weighs it (question templates not at all).
+        var total = 0.0, seen = Set<String>()
+        for term in questionTerms where seen.insert(term).inserted {
+            total += TermWeighting.coverageWeight(term) * (index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF)
+        }
         // Entries in the question's script first: a Chinese question is best answered by a Chinese entry.
         let chinese = TextScript.isMostlyCJK(question)
         let hits = index.search(query, limit: (context == nil ? limit : limit * 8) + 4).map { hit in
@@ -112,9 +118,9 @@ struct KnowledgeBase: Sendable {
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
         let matches = hits.map { hit in
             var matched = 0.0
-            for (term, weight) in query where weight == 1 {
+            for (term, weight) in own {
                 let mask = index.fields(term: term, document: hit.document)
-                if mask != 0 { matched += index.idf[Int(term)] * coverageShareByMask[Int(mask)] }
+                if mask != 0 { matched += TermWeighting.coverageWeight(ofWeight: weight) * index.idf[Int(term)] * coverageShareByMask[Int(mask)] }
             }
             return FAQMatch(entry: hit.document, score: hit.score, coverage: total > 0 ? matched / total : 0)
         }
