@@ -20,11 +20,12 @@ struct DatasetsCommand: BuiltinCommand {
 
 struct ShowCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a dataset's first rows as a table.")
-    static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额"]
+    static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额", "show rfm --rows 20 --format md"]
 
     @Argument(help: "Dataset to show.", completion: Completion.dataset) var name: String
     @Option(help: "Number of rows to show.") var rows = 10
     @Option(help: "Columns to show, comma-separated.", completion: Completion.columns) var columns: String?
+    @Option(help: ArgumentHelp(WorkshopMessages.showFormatHelp)) var format: ShowFormat = .table
 
     func validate() throws {
         if rows < 0 { throw ValidationError("--rows must be 0 or more") }
@@ -36,7 +37,11 @@ struct ShowCommand: BuiltinCommand {
         }
         var dataset = try session.workspace.preview(named: name, rows: rows)
         if let columns { dataset = try Dataset(columns: try dataset.columns(list: columns, option: "--columns")) }
-        context.table(dataset, maxRows: rows, totalRows: entry.rowCount)
+        switch format {
+        case .table: context.table(dataset, maxRows: rows, totalRows: entry.rowCount)
+        case .md: context.write(try TextTableWriter.markdown(dataset))
+        case .tsv: context.write(try DatasetWriter.delimitedText(dataset, delimiter: 0x09))
+        }
     }
 }
 

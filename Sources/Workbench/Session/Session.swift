@@ -223,7 +223,7 @@ final class CapturingSink: OutputSink {
     init(forwardingTo next: OutputSink) { self.next = next }
 
     func write(_ text: String) {
-        let visible = VisibleText.escaped(Localized.resolving(text), keepingNewlines: true)
+        let visible = VisibleText.escaped(Localized.resolving(text), keepingNewlines: true, keepingTabs: true)
         self.text += visible
         next.write(visible)
     }
