@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "opsbench", targets: ["opsbench"]),
         .library(name: "OpsKit", targets: ["OpsKit"]),
+        .library(name: "OpsKitTesting", targets: ["OpsKitTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,8 @@ let package = Package(
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Text/Chinese/Resources")],
             swiftSettings: swiftSettings),
+        // The test kit: plugin harness, CSV fixtures, the shared-data locator.
+        .target(name: "OpsKitTesting", dependencies: ["OpsKit"], swiftSettings: swiftSettings),
         .target(
             name: "Workbench",
             dependencies: [
@@ -55,7 +58,7 @@ let package = Package(
         .testTarget(name: "OpsKitTests", dependencies: ["OpsKit"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "OpsKit"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["Workbench", "PluginCatalog", "OpsKit"],
+            name: "EndToEndTests", dependencies: ["Workbench", "PluginCatalog", "OpsKit", "OpsKitTesting"],
             swiftSettings: swiftSettings),
     ]
         + pluginNames.map { name in
@@ -70,7 +73,7 @@ let package = Package(
         }
         + pluginNames.map { name in
             .testTarget(
-                name: "\(name)Tests", dependencies: [.target(name: name), "OpsKit", "Workbench"],
+                name: "\(name)Tests", dependencies: [.target(name: name), "OpsKit", "OpsKitTesting", "Workbench"],
                 swiftSettings: swiftSettings)
         }
 )

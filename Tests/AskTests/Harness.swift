@@ -1,4 +1,5 @@
 import OpsKit
+import OpsKitTesting
 
 @testable import Ask
 
@@ -11,16 +12,7 @@ final class Harness {
     /// Runs one command; commits its results on success. Returns the output.
     @discardableResult
     func run<C: PluginCommand>(_ type: C.Type, _ arguments: [String], input: [String] = []) throws -> String {
-        var lines = input[...]
-        let buffer = TextBuffer()
-        let context = CommandContext(
-            commandLine: "ask " + arguments.joined(separator: " "), style: .plain, defaultSeed: 42, source: datasets,
-            sink: buffer, lineReader: { _ in lines.popFirst() })
-        var command = try C.parse(arguments)
-        try command.run(in: context)
-        datasets.commit(context.staged)
-        for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
-        return buffer.text
+        try PluginHarness(AskPlugin.self, on: datasets).run(type, arguments, input: input)
     }
 
     func dataset(_ name: String) throws -> Dataset { try datasets.dataset(named: name) }

@@ -1,13 +1,14 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Route
 
-@Suite(.enabled(if: RouteFixture.hasVRPData, "needs ../shared/data/vrp next to the repository"))
+@Suite(.enabled(if: SharedData.exists("vrp/A-n32-k5.vrp"), "needs ../shared/data/vrp next to the repository"))
 struct BenchmarkInstanceTests {
     private func load(_ name: String) throws -> InstanceFile {
-        let url = RouteFixture.vrpData.appendingPathComponent(name)
+        let url = SharedData.url("vrp/" + name)
         return try InstanceFile.parse(String(contentsOf: url, encoding: .utf8), file: name)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Route
@@ -7,23 +8,23 @@ import Testing
 @Suite struct CommandTests {
     @Test func solveWritesOneRowPerVisitAndChecksValid() throws {
         let datasets = InMemoryDatasets(["plus": try RouteFixture.plusStops()])
-        let output = try RouteFixture.run(
-            SolveCommand.self, ["plus", "--depot", "D", "--capacity", "8", "--iterations", "2000"], on: datasets)
+        let output = try PluginHarness(RoutePlugin.self, on: datasets).run(
+            SolveCommand.self, ["plus", "--depot", "D", "--capacity", "8", "--iterations", "2000"])
         let routes = try datasets.dataset(named: "routes")
         #expect(routes.columnNames == ["vehicle", "seq", "id", "arrival", "load", "distance"])
         #expect(routes.rowCount == 4)
         #expect(Set(try routes.column("id").stringValues().compactMap { $0 }) == ["A", "B", "C", "E"])
         #expect(output.contains("2 routes visit 4 stops, total distance 68.28"))
         #expect(output.contains("100%"))
-        let check = try RouteFixture.run(CheckCommand.self, ["routes", "--stops", "plus", "--depot", "D", "--capacity", "8"], on: datasets)
+        let check = try PluginHarness(RoutePlugin.self, on: datasets).run(CheckCommand.self, ["routes", "--stops", "plus", "--depot", "D", "--capacity", "8"])
         #expect(check.contains("'routes' is valid: total distance 68.28"))
     }
 
     @Test func sameSeedSameRoutes() throws {
         let datasets = InMemoryDatasets(["plus": try RouteFixture.plusStops()])
         let args = ["plus", "--depot", "D", "--capacity", "8", "--iterations", "500", "--seed", "7"]
-        let first = try RouteFixture.run(SolveCommand.self, args + ["--as", "r1"], on: datasets)
-        let second = try RouteFixture.run(SolveCommand.self, args + ["--as", "r2"], on: datasets)
+        let first = try PluginHarness(RoutePlugin.self, on: datasets).run(SolveCommand.self, args + ["--as", "r1"])
+        let second = try PluginHarness(RoutePlugin.self, on: datasets).run(SolveCommand.self, args + ["--as", "r2"])
         #expect(first.replacingOccurrences(of: "r1", with: "r2") == second)
         #expect(try datasets.dataset(named: "r1") == datasets.dataset(named: "r2"))
     }
@@ -33,15 +34,10 @@ import Testing
         let datasets = InMemoryDatasets(["plus": try RouteFixture.plusStops()])
         let flag = CancellationFlag()
         flag.set()
-        let buffer = TextBuffer()
-        let context = CommandContext(
-            commandLine: "route solve plus", style: .plain, defaultSeed: 1, source: datasets, sink: buffer, cancellation: flag)
-        var command = try SolveCommand.parse(["plus", "--depot", "D", "--capacity", "8", "--iterations", "1000000"])
-        try command.run(in: context)
-        datasets.commit(context.staged)
-        for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
-        #expect(buffer.text.contains("search stopped early (Ctrl-C)"))
-        #expect(buffer.text.contains("; 0 ruin-and-recreate iterations"))
+        let output = try PluginHarness(RoutePlugin.self, on: datasets, seed: 1).run(
+            SolveCommand.self, ["plus", "--depot", "D", "--capacity", "8", "--iterations", "1000000"], cancellation: flag)
+        #expect(output.contains("search stopped early (Ctrl-C)"))
+        #expect(output.contains("; 0 ruin-and-recreate iterations"))
         #expect(try datasets.dataset(named: "routes").rowCount == 4)
     }
 
@@ -52,7 +48,7 @@ import Testing
         ])
         let datasets = InMemoryDatasets(["plus": try RouteFixture.plusStops(), "bad": bad])
         let error = #expect(throws: OpsError.self) {
-            try RouteFixture.run(CheckCommand.self, ["bad", "--stops", "plus", "--depot", "D", "--capacity", "8"], on: datasets)
+            try PluginHarness(RoutePlugin.self, on: datasets).run(CheckCommand.self, ["bad", "--stops", "plus", "--depot", "D", "--capacity", "8"])
         }
         #expect(error?.message == "'bad' is not a valid solution: 3 problem(s)")
     }
@@ -64,8 +60,8 @@ import Testing
             Column(name: "id", strings: ["E", "B", "C", "A"]),
         ])
         let datasets = InMemoryDatasets(["plus": try RouteFixture.plusStops(), "tour": tour])
-        let output = try RouteFixture.run(
-            CheckCommand.self, ["tour", "--stops", "plus", "--depot", "D", "--capacity", "16", "--round"], on: datasets)
+        let output = try PluginHarness(RoutePlugin.self, on: datasets).run(
+            CheckCommand.self, ["tour", "--stops", "plus", "--depot", "D", "--capacity", "16", "--round"])
         // Rounded: √200 = 14.14 → 14, so 10 + 42 + 10 = 62.
         #expect(output.contains("'tour' is valid: total distance 62"))
     }
@@ -75,7 +71,7 @@ import Testing
         let datasets = InMemoryDatasets(["plus": stops])
         func message(_ args: [String]) -> String? {
             do {
-                try RouteFixture.run(SolveCommand.self, args + ["--iterations", "10"], on: datasets)
+                try PluginHarness(RoutePlugin.self, on: datasets).run(SolveCommand.self, args + ["--iterations", "10"])
                 return nil
             } catch let error as OpsError {
                 return error.message + " | " + (error.hint ?? "")
@@ -101,7 +97,7 @@ import Testing
         let more = InMemoryDatasets(["dup": duplicated, "nan": missing, "tw": windows])
         func error(_ args: [String]) -> String? {
             do {
-                try RouteFixture.run(SolveCommand.self, args + ["--depot", "D", "--capacity", "8", "--iterations", "10"], on: more)
+                try PluginHarness(RoutePlugin.self, on: more).run(SolveCommand.self, args + ["--depot", "D", "--capacity", "8", "--iterations", "10"])
                 return nil
             } catch let error as OpsError {
                 return error.message
@@ -149,11 +145,11 @@ import Testing
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let datasets = InMemoryDatasets()
-        let imported = try RouteFixture.run(ImportCommand.self, [path, "--as", "tiny"], on: datasets)
+        let imported = try PluginHarness(RoutePlugin.self, on: datasets).run(ImportCommand.self, [path, "--as", "tiny"])
         #expect(imported.contains("4 customers and depot 1, capacity 8"))
-        let output = try RouteFixture.run(SolveCommand.self, ["tiny", "--iterations", "1000"], on: datasets)
+        let output = try PluginHarness(RoutePlugin.self, on: datasets).run(SolveCommand.self, ["tiny", "--iterations", "1000"])
         // Rounded distances: each adjacent pair joins at 10 + 14 + 10, two routes → 68.
         #expect(output.contains("total distance 68 "))
-        try RouteFixture.run(CheckCommand.self, ["routes", "--stops", "tiny"], on: datasets)
+        try PluginHarness(RoutePlugin.self, on: datasets).run(CheckCommand.self, ["routes", "--stops", "tiny"])
     }
 }

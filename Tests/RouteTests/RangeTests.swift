@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Route
@@ -53,10 +54,10 @@ import Testing
         ]
         for (datasets, options, expected) in cases {
             #expect(throws: OpsError.self, "\(options)") {
-                try RouteFixture.run(SolveCommand.self, ["s", "--depot", "D"] + options, on: datasets)
+                try PluginHarness(RoutePlugin.self, on: datasets).run(SolveCommand.self, ["s", "--depot", "D"] + options)
             }
             do {
-                try RouteFixture.run(SolveCommand.self, ["s", "--depot", "D"] + options, on: datasets)
+                try PluginHarness(RoutePlugin.self, on: datasets).run(SolveCommand.self, ["s", "--depot", "D"] + options)
             } catch {
                 #expect("\(error)".contains(expected), "\(options): \(error)")
             }
