@@ -1,18 +1,19 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 import Workbench
 
 @testable import Segment
 
 /// The commands as a user runs them in a session, on the sample data under examples/.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: SharedData.repository.appendingPathComponent("examples/users.csv").path),
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: SharedData.repositoryFile("examples/users.csv").path),
     "examples/ sample data absent"))
 struct SegmentEndToEndTests {
     func session() throws -> Session {
         let session = try Session.temporary(plugins: [SegmentPlugin.self])
         for (name, file, extra) in [("users", "users.csv", ""), ("orders", "orders.csv", " --types order_id=string")] {
-            let path = SharedData.repository.appendingPathComponent("examples/\(file)").path
+            let path = SharedData.repositoryFile("examples/\(file)").path
             let loaded = session.execute("load \(name) \(path)\(extra)")
             #expect(loaded.succeeded, "\(loaded.output)")
         }

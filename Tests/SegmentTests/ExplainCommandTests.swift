@@ -1,4 +1,5 @@
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Segment
@@ -7,7 +8,7 @@ import Testing
     static let points = try! Dataset(columns: [Column(name: "x", doubles: [1, 2, 8, 9]), Column(name: "y", doubles: [2, 3, 7, 8])])
 
     @Test func printsTheWorkedExample() throws {
-        let harness = CommandHarness(["points": Self.points])
+        let harness = PluginHarness(SegmentPlugin.self, ["points": Self.points])
         let output = try harness.run(ExplainCommand.self, ["points", "--features", "x,y", "--k", "2", "--init-rows", "1,3"])
         #expect(output.contains("initial centres: rows 1, 3"))
         // Point (1,2) is √74 from (8,7); (2,3) is √2 from (1,2); (9,8) is √2 from (8,7) and 10 from (1,2).
@@ -32,11 +33,11 @@ import Testing
     }
 
     @Test func rejectsBadInitRowsAndLargeData() throws {
-        let harness = CommandHarness(["points": Self.points])
+        let harness = PluginHarness(SegmentPlugin.self, ["points": Self.points])
         #expect(throws: OpsError.self) { try harness.run(ExplainCommand.self, ["points", "--features", "x,y", "--k", "2", "--init-rows", "1,9"]) }
         #expect(throws: OpsError.self) { try harness.run(ExplainCommand.self, ["points", "--features", "x,y", "--k", "3", "--init-rows", "1,2"]) }
         let big = try Dataset(columns: [Column(name: "x", doubles: (0..<40).map(Double.init))])
-        let bigHarness = CommandHarness(["big": big])
+        let bigHarness = PluginHarness(SegmentPlugin.self, ["big": big])
         #expect(throws: OpsError.self) { try bigHarness.run(ExplainCommand.self, ["big", "--features", "x", "--k", "2"]) }
     }
 }

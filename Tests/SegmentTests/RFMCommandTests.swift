@@ -1,4 +1,5 @@
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Segment
@@ -20,7 +21,7 @@ import Testing
     @Test func handWorkedScores() throws {
         // Five customers, five bins: each gets its own quintile. Customer C ties B on frequency: rank breaks the tie.
         let orders = try Self.fiveCustomers()
-        let harness = CommandHarness(["orders": orders])
+        let harness = PluginHarness(SegmentPlugin.self, ["orders": orders])
         let output = try harness.run(RFMCommand.self, ["orders", "--customer", "customer", "--date", "day", "--amount", "amount"])
         #expect(output.contains("RFM: 5 customers, 9 orders, as of 2024-03-11 (map: grid)"))
         let rfm = try harness.dataset("rfm")
@@ -38,7 +39,7 @@ import Testing
         let orders = try Dataset(columns: [
             Column(name: "c", strings: ["A"]), Column(name: "d", strings: ["yesterday"]), Column(name: "a", doubles: [1]),
         ])
-        let harness = CommandHarness(["orders": orders])
+        let harness = PluginHarness(SegmentPlugin.self, ["orders": orders])
         #expect(throws: OpsError.self) { try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d", "--amount", "a"]) }
         #expect(throws: OpsError.self) { try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d"]) }
         #expect(throws: OpsError.self) { try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d", "--quantity", "a", "--price", "a"]) }
@@ -46,11 +47,29 @@ import Testing
         #expect(throws: (any Error).self) { try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d", "--amount", "a", "--map", "matrix"]) }
     }
 
+    /// The amount options are declared as rules and the ranges and choices as types: each refusal names its option.
+    @Test func optionRulesAndRangesAreCheckedBeforeTheRun() throws {
+        let harness = PluginHarness(SegmentPlugin.self, [:])
+        func refusal(_ extra: [String]) -> OpsError? {
+            do {
+                try harness.run(RFMCommand.self, ["orders", "--customer", "c", "--date", "d"] + extra)
+                return nil
+            } catch { return error as? OpsError }
+        }
+        #expect(refusal([])?.code == .missingArgument)
+        #expect(refusal(["--amount", "a", "--quantity", "q", "--price", "p", "--order", "o"])?.code == .conflict)
+        #expect(refusal(["--quantity", "q", "--order", "o"]).map { [$0.code.rawValue, $0.option ?? ""] } == ["conflict", "--price"])
+        #expect(refusal(["--quantity", "q", "--price", "p"]).map { [$0.code.rawValue, $0.option ?? ""] } == ["conflict", "--quantity"])
+        #expect(refusal(["--amount", "a", "--bins", "11"]).map { [$0.code.rawValue, $0.option ?? ""] } == ["out-of-range", "--bins"])
+        let map = refusal(["--amount", "a", "--map", "cn9"])
+        #expect(map?.code == .invalidValue && map?.message.contains("did you mean 'cn8'") == true)
+    }
+
     /// The five customers of `handWorkedScores`: recency [70, 10, 38, 2, 1], frequency [1, 2, 2, 1, 3],
     /// monetary [10, 50, 10, 100, 3]. Means 24.2, 1.8, 34.6; medians 10, 2, 10 (equal counts as low).
     @Test func chineseEightGroupMapByMeanAndMedian() throws {
         let orders = try Self.fiveCustomers()
-        let harness = CommandHarness(["orders": orders])
+        let harness = PluginHarness(SegmentPlugin.self, ["orders": orders])
         let common = ["orders", "--customer", "customer", "--date", "day", "--amount", "amount", "--map", "cn8"]
         try harness.run(RFMCommand.self, common + ["--as", "mean"])
         try harness.run(RFMCommand.self, common + ["--split", "median", "--bins", "4", "--as", "median"])
@@ -75,28 +94,22 @@ import Testing
 
     @Test(.enabled(if: SharedData.exists(invoices), "shared data ../shared/data/segment is absent"))
     func invoicesMatchTheReferenceRowByRow() throws {
-        let orders = try TestCSV.load(
-            SharedData.path(Self.invoices),
-            columns: ["InvoiceNo": .string, "InvoiceDate": .date, "CustomerID": .integer, "TotalPrice": .double])
+        let orders = try CSVFixture.dataset(SharedData.url(Self.invoices), only: ["InvoiceNo": .string, "InvoiceDate": .date, "CustomerID": .integer, "TotalPrice": .double])
         try Self.check(orders: orders, ["--amount", "TotalPrice"])
     }
 
     @Test(.enabled(if: SharedData.exists(lineItems), "shared data ../shared/data/recommend is absent"))
     func lineItemsMatchTheReferenceRowByRow() throws {
-        let lines = try TestCSV.load(
-            SharedData.path(Self.lineItems),
-            columns: ["InvoiceNo": .string, "InvoiceDate": .datetime, "CustomerID": .integer, "Quantity": .integer, "UnitPrice": .double])
+        let lines = try CSVFixture.dataset(SharedData.url(Self.lineItems), only: ["InvoiceNo": .string, "InvoiceDate": .datetime, "CustomerID": .integer, "Quantity": .integer, "UnitPrice": .double])
         try Self.check(orders: lines, ["--quantity", "Quantity", "--price", "UnitPrice"])
     }
 
     static func check(orders: Dataset, _ amountOptions: [String]) throws {
-        let reference = try TestCSV.load(
-            SharedData.path(Self.reference),
-            columns: [
+        let reference = try CSVFixture.dataset(SharedData.url(Self.reference), only: [
                 "CustomerID": .integer, "Recency": .integer, "Frequency": .integer, "Monetary": .double, "R": .integer,
                 "F": .integer, "M": .integer, "segment_rf": .string, "segment_rfm": .string,
             ])
-        let harness = CommandHarness(["orders": orders])
+        let harness = PluginHarness(SegmentPlugin.self, ["orders": orders])
         let common = ["orders", "--customer", "CustomerID", "--date", "InvoiceDate", "--order", "InvoiceNo"] + amountOptions
         try harness.run(RFMCommand.self, common + ["--as", "grid"])
         try harness.run(RFMCommand.self, common + ["--map", "ranges", "--as", "ranges"])

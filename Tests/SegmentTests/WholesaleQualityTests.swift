@@ -1,4 +1,5 @@
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Segment
@@ -24,8 +25,8 @@ import Testing
     @Test(.enabled(if: SharedData.exists(file), "shared data ../shared/data/segment is absent"))
     func bestOfTenInertiaMatchesScikitLearnAndSilhouettePicksTheSameK() throws {
         let types = Dictionary(uniqueKeysWithValues: Self.features.split(separator: ",").map { (String($0), ColumnType.double) })
-        let data = try TestCSV.load(SharedData.path(Self.file), columns: types)
-        let harness = CommandHarness(["wholesale": data])
+        let data = try CSVFixture.dataset(SharedData.url(Self.file), only: types)
+        let harness = PluginHarness(SegmentPlugin.self, ["wholesale": data])
         let output = try harness.run(KMeansCommand.self, ["wholesale", "--features", Self.features, "--k", "auto", "--k-range", "2-10"])
         #expect(output.contains("silhouette: K = 2"))
         let table = try FeatureTable(dataset: data, columns: data.columns, missing: .drop)

@@ -37,20 +37,8 @@ enum Text {
 
     // MARK: Option errors
 
-    static func invalidK(_ value: String) -> OpsError {
-        .invalidOption("--k", "'\(value)' is not a number of clusters or 'auto'", hint: "use --k 4 or --k auto")
-    }
     static func invalidRange(_ value: String) -> OpsError {
         .invalidOption("--k-range", "'\(value)' is not a range such as 2-10", hint: "give two numbers ≥ 2, e.g. --k-range 2-8")
-    }
-    static func outOfRange(_ option: String, _ value: Int, _ range: ClosedRange<Int>) -> OpsError {
-        .invalidOption(
-            option,
-            L("must be between \(range.lowerBound) and \(range.upperBound) (got \(value))",
-              "必须在 \(range.lowerBound) 到 \(range.upperBound) 之间（实际为 \(value)）"))
-    }
-    static func unknownChoice(_ option: String, _ value: String, _ choices: [String]) -> OpsError {
-        .invalidOption(option, "unknown value '\(value)'", hint: "choose one of: " + choices.joined(separator: ", "))
     }
     static func tooFewRows(_ count: Int) -> OpsError {
         OpsError("K-Means needs at least 2 rows with feature values; there are \(count)",
@@ -91,17 +79,6 @@ enum Text {
         OpsError("'\(name)_model' or '\(name)_centers' is not a model written by `segment kmeans`",
             hint: "run `segment kmeans ... --as \(name)` again")
     }
-    static func missingAmount() -> OpsError {
-        OpsError("segment rfm needs --amount, or --quantity and --price for line items",
-            hint: "e.g. --amount TotalPrice, or --quantity Quantity --price UnitPrice --order InvoiceNo")
-    }
-    static func bothAmountForms() -> OpsError {
-        OpsError("give either --amount or --quantity with --price, not both")
-    }
-    static func orderNeeded() -> OpsError {
-        OpsError("line items (--quantity, --price) need --order to count distinct orders",
-            hint: "add --order with the invoice or order id column")
-    }
     static func badDate(_ column: String, _ sample: String) -> OpsError {
         OpsError("column '\(column)' (--date) holds '\(sample)', which is not a date",
             hint: "use a date column (yyyy-MM-dd), or reload with --types \(column)=date")
@@ -111,9 +88,6 @@ enum Text {
     }
     static func noCustomers() -> OpsError {
         OpsError("no order rows with a customer, a date and an amount", hint: "check the columns given to segment rfm")
-    }
-    static func binsRange(_ bins: Int) -> OpsError {
-        .invalidOption("--bins", "must be between 2 and 10 (got \(bins))")
     }
     static let mapNeedsFiveBins = "segment maps are defined on 1-5 scores: no segment column with --bins other than 5"
 

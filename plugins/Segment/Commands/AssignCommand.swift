@@ -5,22 +5,21 @@ import OpsKit
 struct AssignCommand: PluginCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: Text.assignAbstract)
     static let examples = [
-        "segment assign next_month --model profiles --id 用户ID",
-        "segment assign new_users --model segments --as new_segments",
+        "segment assign users --model profiles --id 用户ID",
+        "segment assign users --model spend_segments --as new_segments",
     ]
 
     @Argument(help: "Dataset with the model's feature columns.", completion: Completion.dataset) var dataset: String
     @Option(help: "Name given to `segment kmeans --as` (reads NAME_centers and NAME_model).", completion: Completion.dataset)
     var model: String
     @Option(help: "Id column copied into the result (default: row numbers).", completion: Completion.columns) var id: String?
-    @Option(help: "Rows with empty cells: drop or mean (impute the column mean).") var missing = "drop"
+    @Option(help: "Rows with empty cells.") var missing: MissingPolicy = .drop
     @OptionGroup var result: ResultNameOption
 
     mutating func run(in context: CommandContext) throws {
-        let policy = try OptionValue.choice(missing, option: "--missing", as: MissingPolicy.self)
         let (modelName, saved) = try SegmentModel.load(model, from: context)
         let data = try context.dataset(dataset)
-        var input = try ClusterInput(dataset: data, features: saved.features, id: id, missing: policy, context: context)
+        var input = try ClusterInput(dataset: data, features: saved.features, id: id, missing: missing, context: context)
         var x = input.takeMatrix()
         saved.scaler.transform(&x)
         var centers = Matrix(rows: saved.k, cols: saved.features.count, values: saved.centers)

@@ -26,31 +26,9 @@ struct ClusterInput {
         return matrix
     }
 
-    /// `--features a,b,c` split into names.
-    static func names(_ list: String) throws -> [String] {
-        let names = list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        if names.isEmpty { throw OpsError("--features is empty", hint: "give column names separated by commas") }
-        return names
-    }
-
     /// The id column (or 1-based `row` numbers) beside extra result columns.
     func resultDataset(_ extra: [Column]) throws -> Dataset {
         let key = id ?? Column(name: "row", integers: table.rows.map { Int64($0 + 1) })
         return try Dataset(columns: [key] + extra.filter { $0.name != key.name })
-    }
-}
-
-/// Parsing of option values shared by the commands.
-enum OptionValue {
-    static func choice<T: RawRepresentable & CaseIterable>(_ value: String, option: String, as type: T.Type) throws -> T
-    where T.RawValue == String {
-        if let parsed = T(rawValue: value.lowercased()) { return parsed }
-        throw Text.unknownChoice(option, value, T.allCases.map(\.rawValue))
-    }
-
-    /// `value` when inside `range`, else an error naming the option and the range.
-    static func bounded(_ value: Int, _ range: ClosedRange<Int>, option: String) throws -> Int {
-        guard range.contains(value) else { throw Text.outOfRange(option, value, range) }
-        return value
     }
 }

@@ -5,35 +5,38 @@ import OpsKit
 struct ExplainCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: Text.explainAbstract, discussion: Text.explainDiscussion)
-    static let examples = ["segment explain points --features x,y --k 2 --init-rows 1,3"]
+    static let examples = [
+        "sql \"SELECT 1 AS x, 2 AS y UNION ALL SELECT 2, 3 UNION ALL SELECT 8, 7 UNION ALL SELECT 9, 8\" --as points",
+        "segment explain points --features x,y --k 2 --init-rows 1,3",
+    ]
     /// Most rows printed distance by distance.
     static let rowLimit = 30
 
     @Argument(help: "A small dataset.", completion: Completion.dataset) var dataset: String
-    @Option(help: "Feature columns, comma-separated.", completion: Completion.columns) var features: String
-    @Option(help: "Number of clusters.") var k: Int
+    @Option(help: "Feature columns, comma-separated.", completion: Completion.columns) var features: CommaList<String>
+    @Option(name: .customLong("k"), help: "Number of clusters.") var clusterCount: Bounded<ClusterCount>
     @Option(name: .customLong("init-rows"), help: "Rows (1-based) used as initial centres, e.g. 1,3 (default: k-means++).")
-    var initRows: String?
-    @Option(name: .customLong("max-iter"), help: "Most iterations shown.") var maxIter = 20
+    var initRows: CommaList<PositiveInt>?
+    @Option(name: .customLong("max-iter"), help: "Most iterations shown.") var maxIter: Bounded<IterationCount> = 20
     @OptionGroup var result: ResultNameOption
     @OptionGroup var seedOption: SeedOption
+
+    private var k: Int { clusterCount.value }
 
     mutating func run(in context: CommandContext) throws {
         let data = try context.dataset(dataset)
         let input = try ClusterInput(
-            dataset: data, features: try ClusterInput.names(features), id: nil, missing: .drop, context: context)
+            dataset: data, features: Array(features), id: nil, missing: .drop, context: context)
         let x = input.table.matrix
         guard x.rows >= 2 else { throw Text.tooFewRows(x.rows) }
         guard x.rows <= Self.rowLimit else { throw Text.explainTooLarge(x.rows, limit: Self.rowLimit) }
-        _ = try OptionValue.bounded(k, KMeansSettings.kRange, option: "--k")
-        _ = try OptionValue.bounded(maxIter, KMeansSettings.maxIterRange, option: "--max-iter")
         let distinct = Seeding.distinctRows(x, limit: k)
         if distinct < k { throw Text.kTooLarge(k, distinct: distinct) }
         let (starts, how) = try initialRows(x, sourceRows: input.table.rows, context: context)
         context.print(Text.explainStart(rows: starts.map { input.table.rows[$0] + 1 }, how: how))
         var walk = LloydWalk(x: x, centers: x.selecting(rows: starts).values)
         var steps = [(iteration: Int, row: Int, cluster: Int, distance: Double)]()
-        for iteration in 1...maxIter {
+        for iteration in 1...maxIter.value {
             try context.checkCancellation()
             let step = walk.step()
             context.print()
@@ -48,7 +51,7 @@ struct ExplainCommand: PluginCommand {
             }
             context.print(Text.explainCenters(iteration))
             for c in 0..<k { context.print("  C\(c + 1) = " + Self.point(Array(walk.centers[c * x.cols..<(c + 1) * x.cols]))) }
-            if iteration == maxIter { context.print(Text.explainStopped(maxIter)) }
+            if iteration == maxIter.value { context.print(Text.explainStopped(maxIter.value)) }
         }
         context.print(Text.explainInertia(ValueFormat.double(walk.inertia)))
         let name = result.name(or: "kmeans_steps")
@@ -65,10 +68,9 @@ struct ExplainCommand: PluginCommand {
     /// Indices (into the kept rows) of the initial centres, and how they were chosen.
     private func initialRows(_ x: Matrix, sourceRows: [Int], context: CommandContext) throws -> ([Int], String) {
         if let initRows {
-            let numbers = initRows.split(separator: ",").map { Int($0.trimmingWhitespace()) }
-            let indices = numbers.compactMap { $0.flatMap { n in sourceRows.firstIndex(of: n - 1) } }
-            guard indices.count == numbers.count, Set(indices).count == indices.count else {
-                throw Text.initRows(initRows, rows: sourceRows.count)
+            let indices = initRows.compactMap { n in sourceRows.firstIndex(of: n.value - 1) }
+            guard indices.count == initRows.count, Set(indices).count == indices.count else {
+                throw Text.initRows(initRows.description, rows: sourceRows.count)
             }
             guard indices.count == k else { throw Text.initRowsCount(indices.count, k: k) }
             return (indices, "--init-rows")

@@ -7,55 +7,58 @@ struct KMeansCommand: PluginCommand {
         commandName: "kmeans", abstract: Text.kmeansAbstract, discussion: Text.kmeansDiscussion)
     static let examples = [
         "segment kmeans users --features 浏览次数,购买金额,购买频率 --id 用户ID --k auto --as profiles",
-        "segment kmeans wholesale --features Fresh,Milk,Grocery --k 4 --scale log1p",
-        "segment kmeans users --features 浏览次数,购买金额 --k 3 --init last_month_centers",
+        "segment kmeans users --features 浏览次数,购买金额,购买频率 --k 4 --scale log1p --as spend_segments",
+        "segment kmeans users --features 浏览次数,购买金额,购买频率 --init profiles_centers --as refit",
     ]
 
     @Argument(help: "Dataset to cluster.", completion: Completion.dataset) var dataset: String
-    @Option(help: "Feature columns, comma-separated.", completion: Completion.columns) var features: String
+    @Option(help: "Feature columns, comma-separated.", completion: Completion.columns) var features: CommaList<String>
     @Option(help: "Id column copied into the result (default: row numbers).", completion: Completion.columns) var id: String?
-    @Option(help: "Number of clusters, or 'auto' to choose it.") var k = "auto"
-    @Option(name: .customLong("k-range"), help: "Range of K tried by --k auto.") var kRange = "2-10"
-    @Option(help: "How --k auto chooses: silhouette or elbow.") var by = "silhouette"
-    @Option(help: "Feature scaling: standard, minmax, robust, log1p (log then standard) or none.") var scale = "standard"
-    @Option(name: .customLong("n-init"), help: "Runs with different seeds; the lowest inertia wins.") var nInit = 10
-    @Option(name: .customLong("max-iter"), help: "Most iterations per run.") var maxIter = 300
-    @Option(help: "Relative tolerance on the centre shift.") var tol = 1e-4
-    @Option(help: "Rows with empty cells: drop or mean (impute the column mean).") var missing = "drop"
-    @Option(name: .customLong("init"), help: "Initial centres: k-means++, random, or a dataset of centres in original units.")
-    var initial = "k-means++"
-    @Option(help: "lloyd, minibatch, or auto (mini-batch above 5,000,000 rows).") var algorithm = "auto"
+    @Option(help: "Number of clusters, or 'auto' to choose it.") var k: AutoOr<Bounded<ClusterCount>> = .auto
+    @Option(name: .customLong("k-range"), help: "Range of K tried by --k auto.") var kRange = ClusterRange(2...10)
+    @Option(help: "How --k auto chooses.") var by: KChoiceRule = .silhouette
+    @Option(help: "Feature scaling.") var scale: ScalingMethod = .standard
+    @Option(name: .customLong("n-init"), help: "Runs with different seeds; the lowest inertia wins.") var nInit: Bounded<RunCount> = 10
+    @Option(name: .customLong("max-iter"), help: "Most iterations per run.") var maxIter: Bounded<IterationCount> = 300
+    @Option(help: "Relative tolerance on the centre shift.") var tol: NonNegativeDouble = 1e-4
+    @Option(help: "Rows with empty cells.") var missing: MissingPolicy = .drop
+    @Option(
+        name: .customLong("init"), help: "Initial centres: k-means++, random, or a dataset of centres in original units.",
+        completion: Completion.dataset)
+    var initial: InitialCentres = .method(.kMeansPlusPlus)
+    @Option(help: "auto: mini-batch above 5,000,000 rows.") var algorithm: AutoOr<KMeansAlgorithm> = .auto
     @OptionGroup var result: ResultNameOption
     @OptionGroup var seedOption: SeedOption
 
+    func validate() throws { _ = try kRange.checked() }
+
     mutating func run(in context: CommandContext) throws {
-        let settings = try KMeansSettings(self)
         let data = try context.dataset(dataset)
-        let names = try ClusterInput.names(features)
-        var input = try ClusterInput(dataset: data, features: names, id: id, missing: settings.missing, context: context)
+        let names = Array(features)
+        var input = try ClusterInput(dataset: data, features: names, id: id, missing: missing, context: context)
         var x = input.takeMatrix()
         guard x.rows >= 2 else { throw Text.tooFewRows(x.rows) }
-        if settings.scale == .log1p, let bad = x.values.firstIndex(where: { $0 <= -1 }) {
+        if scale == .log1p, let bad = x.values.firstIndex(where: { $0 <= -1 }) {
             throw Text.negativeForLog(names[bad % x.cols], x.values[bad])
         }
-        let (scaler, constant) = FeatureScaler.fit(settings.scale, to: x)
+        let (scaler, constant) = FeatureScaler.fit(scale, to: x)
         for f in constant { context.warn(Text.constantFeature(names[f])) }
         scaler.transform(&x)
-        var options = KMeansOptions(k: 1, nInit: nInit, maxIterations: maxIter, tolerance: tol)
+        var options = KMeansOptions(k: 1, nInit: nInit.value, maxIterations: maxIter.value, tolerance: tol.value)
         options.initialization = try initialization(scaler: scaler, names: names, context: context)
-        options.algorithm = settings.algorithm ?? (x.rows > KMeans.miniBatchThreshold ? .minibatch : .lloyd)
-        if settings.algorithm == nil && options.algorithm == .minibatch { context.note(Text.miniBatchChosen(x.rows)) }
+        options.algorithm = algorithm.fixed ?? (x.rows > KMeans.miniBatchThreshold ? .minibatch : .lloyd)
+        if algorithm.isAuto && options.algorithm == .minibatch { context.note(Text.miniBatchChosen(x.rows)) }
         var random = context.random(seedOption)
         let fitted: KMeansResult
         if case .given(let centers) = options.initialization {
             options.k = centers.count / x.cols
-            if case .fixed(let k) = settings.k, k != options.k { throw Text.initShape(initial, rows: options.k, k: k) }
+            if let k = k.fixed?.value, k != options.k { throw Text.initShape(initial.description, rows: options.k, k: k) }
             fitted = try fit(&x, options: options, random: &random, context: context)
-        } else if case .fixed(let k) = settings.k {
+        } else if let k = k.fixed?.value {
             options.k = k
             fitted = try fit(&x, options: options, random: &random, context: context)
         } else {
-            let sweep = KSweep(range: settings.range, options: options, chooseByElbow: settings.byElbow)
+            let sweep = KSweep(range: try kRange.checked(), options: options, chooseByElbow: by == .elbow)
             fitted = try sweep.run(&x, random: &random, context: context)
             options.k = fitted.centers.count / x.cols
         }
@@ -83,20 +86,20 @@ struct KMeansCommand: PluginCommand {
 
     /// `--init`: a method name, or a dataset of centres in original units (one column per feature).
     private func initialization(scaler: FeatureScaler, names: [String], context: CommandContext) throws -> CenterInitialization {
-        switch initial.lowercased() {
-        case "k-means++", "kmeans++": return .kMeansPlusPlus
-        case "random": return .random
-        default:
-            let centers = try context.dataset(initial)
+        switch initial {
+        case .method(.kMeansPlusPlus): return .kMeansPlusPlus
+        case .method(.random): return .random
+        case .dataset(let name):
+            let centers = try context.dataset(name)
             var values = [Double](repeating: 0, count: centers.rowCount * names.count)
-            for (f, name) in names.enumerated() {
-                let column = try centers.column(name, option: "--init \(initial)").requireNumeric(option: "--init")
+            for (f, feature) in names.enumerated() {
+                let column = try centers.column(feature, option: "--init \(name)").requireNumeric(option: "--init")
                 for c in 0..<centers.rowCount {
-                    guard column[c].isFinite else { throw Text.initNotFinite(initial) }
+                    guard column[c].isFinite else { throw Text.initNotFinite(name) }
                     values[c * names.count + f] = column[c]
                 }
             }
-            guard centers.rowCount >= 1 else { throw Text.initShape(initial, rows: 0, k: 1) }
+            guard centers.rowCount >= 1 else { throw Text.initShape(name, rows: 0, k: 1) }
             var scaled = Matrix(rows: centers.rowCount, cols: names.count, values: values)
             scaler.transform(&scaled)
             return .given(scaled.values)
@@ -129,50 +132,5 @@ struct KMeansCommand: PluginCommand {
         try context.store(model.centersDataset(), as: SegmentModel.centersName(name))
         try context.store(model.modelDataset(), as: SegmentModel.modelName(name))
         context.confirm(Text.stored([name, SegmentModel.centersName(name), SegmentModel.modelName(name)]))
-    }
-}
-
-/// The validated option values of `segment kmeans`.
-struct KMeansSettings {
-    enum KChoice: Equatable { case fixed(Int), auto }
-    var k: KChoice
-    var range: ClosedRange<Int>
-    var byElbow: Bool
-    var scale: ScalingMethod
-    var missing: MissingPolicy
-    /// nil: chosen by data size.
-    var algorithm: KMeansAlgorithm?
-
-    /// Checked ranges of the numeric options (so values near Int.max are errors, not crashes or endless runs).
-    static let kRange = 1...100_000
-    static let nInitRange = 1...1_000
-    static let maxIterRange = 1...1_000_000
-
-    init(_ command: KMeansCommand) throws {
-        if command.k.lowercased() == "auto" {
-            k = .auto
-        } else if let value = Int(command.k) {
-            k = .fixed(try OptionValue.bounded(value, Self.kRange, option: "--k"))
-        } else {
-            throw Text.invalidK(command.k)
-        }
-        let bounds = command.kRange.split(separator: "-").map { Int($0.trimmingWhitespace()) }
-        guard bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 2, high >= low else {
-            throw Text.invalidRange(command.kRange)
-        }
-        _ = try OptionValue.bounded(high, 2...Self.kRange.upperBound, option: "--k-range")
-        range = low...high
-        switch command.by.lowercased() {
-        case "silhouette": byElbow = false
-        case "elbow": byElbow = true
-        default: throw Text.unknownChoice("--by", command.by, ["silhouette", "elbow"])
-        }
-        scale = try OptionValue.choice(command.scale, option: "--scale", as: ScalingMethod.self)
-        missing = try OptionValue.choice(command.missing, option: "--missing", as: MissingPolicy.self)
-        algorithm = command.algorithm.lowercased() == "auto"
-            ? nil : try OptionValue.choice(command.algorithm, option: "--algorithm", as: KMeansAlgorithm.self)
-        _ = try OptionValue.bounded(command.nInit, Self.nInitRange, option: "--n-init")
-        _ = try OptionValue.bounded(command.maxIter, Self.maxIterRange, option: "--max-iter")
-        if !(command.tol >= 0) { throw OpsError.invalidOption("--tol", "must be 0 or more (got \(command.tol))") }
     }
 }

@@ -1,18 +1,15 @@
 import ArgumentParser
 import OpsKit
 
-extension RFMMap: ExpressibleByArgument {}
-extension CN8Map.Split: ExpressibleByArgument {}
-
 /// `segment rfm ORDERS --customer COL --date COL --amount COL`: RFM scores and named segments per customer.
 struct RFMCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "rfm", abstract: Text.rfmAbstract, discussion: Text.rfmDiscussion)
     static let examples = [
         "segment rfm orders --customer customer_id --date order_date --amount amount --order order_id",
-        "segment rfm invoices --customer CustomerID --date InvoiceDate --amount TotalPrice --map ranges",
-        "segment rfm orders --customer 用户ID --date 下单日期 --amount 金额 --map cn8",
-        "segment rfm lines --customer CustomerID --date InvoiceDate --quantity Quantity --price UnitPrice --order InvoiceNo",
+        "segment rfm orders --customer customer_id --date order_date --amount amount --map ranges --as rfm_ranges",
+        "segment rfm orders --customer customer_id --date order_date --amount amount --map cn8 --split median --as rfm_cn8",
+        "segment rfm orders --customer customer_id --date order_date --quantity quantity --price unit_price --order order_id --as rfm_lines",
     ]
 
     @Argument(help: "Orders or line items.", completion: Completion.dataset) var orders: String
@@ -24,14 +21,20 @@ struct RFMCommand: PluginCommand {
     @Option(help: "Order id column: frequency counts distinct orders (default: one order per row).", completion: Completion.columns)
     var order: String?
     @Option(help: "Reference date for recency (default: the day after the last order).") var asof: String?
-    @Option(help: "Number of quantile bins per score.") var bins = 5
+    @Option(help: "Number of quantile bins per score.") var bins: Bounded<BinCount> = 5
     @Option(help: ArgumentHelp(Text.mapHelp.encoded)) var map: RFMMap = .grid
     @Option(help: ArgumentHelp(Text.splitHelp.encoded)) var split: CN8Map.Split = .mean
     @OptionGroup var result: ResultNameOption
 
+    /// Orders carry `--amount`; line items `--quantity` and `--price`, with `--order` to count distinct orders.
+    static let rules: [OptionRule] = [
+        .oneOf("--amount", "--quantity"), .together("--quantity", "--price"), .exclusive("--amount", "--price"),
+        .requires("--quantity", "--order"),
+    ]
+
     mutating func run(in context: CommandContext) throws {
         let segmentMap = map
-        guard (2...10).contains(bins) else { throw Text.binsRange(bins) }
+        let bins = self.bins.value
         let data = try context.dataset(orders)
         let history = try OrderHistory(try columns(data))
         if history.droppedRows > 0 {
@@ -73,9 +76,6 @@ struct RFMCommand: PluginCommand {
     }
 
     private func columns(_ data: Dataset) throws -> OrderHistory.Columns {
-        if amount != nil && (quantity != nil || price != nil) { throw Text.bothAmountForms() }
-        if amount == nil && (quantity == nil || price == nil) { throw Text.missingAmount() }
-        if quantity != nil && order == nil { throw Text.orderNeeded() }
         return OrderHistory.Columns(
             customer: try data.column(customer, option: "--customer"), date: try data.column(date, option: "--date"),
             amount: try amount.map { try data.column($0, option: "--amount") },

@@ -1,7 +1,7 @@
 import OpsKit
 
 /// How rows with missing (null or NaN) feature values are handled.
-enum MissingPolicy: String, CaseIterable {
+enum MissingPolicy: String, CaseIterable, Sendable {
     case drop, mean
 }
 

@@ -1,7 +1,7 @@
 import OpsKit
 
 /// Which K-Means variant runs.
-enum KMeansAlgorithm: String, CaseIterable {
+enum KMeansAlgorithm: String, CaseIterable, Sendable {
     case lloyd, minibatch
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How features are scaled before clustering.
-enum ScalingMethod: String, CaseIterable {
+enum ScalingMethod: String, CaseIterable, Sendable {
     case standard, minmax, robust, log1p, none
 }
 

@@ -12,7 +12,7 @@
 /// 挽留 (R low, F low).
 enum CN8Map {
     /// How the centre of each of R, F and M is taken.
-    enum Split: String, CaseIterable {
+    enum Split: String, CaseIterable, Sendable {
         case mean, median
     }
 

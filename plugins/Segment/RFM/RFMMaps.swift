@@ -8,7 +8,7 @@ enum RFMSegment: Int, CaseIterable {
 }
 
 /// How scores become segment names.
-enum RFMMap: String, CaseIterable {
+enum RFMMap: String, CaseIterable, Sendable {
     /// The 10-cell grid on R and F (the widely used regex map over the "RF" string).
     case grid
     /// The R `rfm` package's score ranges (first match wins, else Others).
