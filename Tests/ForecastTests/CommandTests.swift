@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Forecast
@@ -21,14 +22,7 @@ import Testing
     }
 
     static func run<C: PluginCommand>(_ type: C.Type, _ args: [String], data: InMemoryDatasets) throws -> String {
-        let buffer = TextBuffer()
-        let ctx = CommandContext(
-            commandLine: "forecast " + args.joined(separator: " "), style: .plain, defaultSeed: 42, source: data, sink: buffer)
-        var command = try type.parse(args)
-        try command.run(in: ctx)
-        data.commit(ctx.staged)
-        for line in ctx.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
-        return buffer.text
+        try PluginHarness(ForecastPlugin.self, on: data).run(type, args)
     }
 
     @Test func predictWritesOneForecastPerSeriesWithIntervals() throws {
@@ -92,6 +86,14 @@ import Testing
         let rop = try inv.column("reorder_point").requireNumeric(), lead = try inv.column("demand_lead_time").requireNumeric()
         #expect(rop[0] > lead[0])
         #expect(out.contains("reorder now (1): A"))
+        func refusal(_ args: [String]) -> OpsError? {
+            do { _ = try Self.run(InventoryCommand.self, ["forecasts"] + args, data: withStock); return nil } catch { return error as? OpsError }
+        }
+        #expect(refusal(["--lead-time", "3", "--on-hand", "stock"]).map { [$0.code.rawValue, $0.option ?? ""] } == ["conflict", "--stock"])
+        #expect(refusal(["--lead-time", "0"])?.code == .outOfRange)
+        #expect(refusal(["--lead-time", "3", "--service-level", "1"]).map { [$0.code.rawValue, $0.option ?? ""] } == ["out-of-range", "--service-level"])
+        #expect(refusal(["--lead-time", "3", "--holding-cost", "-1"])?.option == "--holding-cost")
+        #expect(InventoryCommand.descriptor(plugin: "forecast").argument(named: "--stock")?.completion == .columns(of: "--on-hand"))
     }
 
     @Test func badInputGivesClearErrors() throws {
@@ -105,16 +107,20 @@ import Testing
         }
         #expect(message(["text", "--date", "d", "--value", "v", "--horizon", "2"]).contains("row 2: '2026-13-40' in 'd' is not a date"))
         #expect(message(["sales", "--date", "日期", "--value", "sku", "--horizon", "2"]).contains("'sku' (--value) is not numeric"))
-        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "0"]).contains("--horizon: 0 is out of range"))
-        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "10001"]).contains("out of range"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "0"]).contains("--horizon must be between 1 and 10000 (got 0)"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "10001"]).contains("--horizon must be between 1 and 10000 (got 10001)"))
         #expect(message(["sales", "--date", "日期", "--value", "units", "--by", "skus", "--horizon", "2"]).contains("did you mean 'sku'"))
-        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--model", "arima"]).contains("unknown model 'arima'"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--model", "arima"]).contains("unknown value 'arima' for --model"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--model", "etss"]).contains("did you mean 'ets'"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--level", "80,100"]).contains("--level must be greater than 0 and less than 100 (got 100)"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--freq", "Q"]).contains("unknown value 'Q' for --freq"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--season", "0"]).contains("--season"))
         #expect(message(["neg", "--date", "d", "--value", "v", "--horizon", "2", "--negative", "error"]).contains("first: row 2, -2"))
         #expect(message(["neg", "--date", "d", "--value", "v", "--horizon", "2", "--negative", "clip"]) == "")
     }
 
     @Test func helpShowsExamples() {
-        #expect(PredictCommand.examples.allSatisfy { $0.hasPrefix("forecast predict") })
+        #expect(PredictCommand.examples.allSatisfy { $0.hasPrefix("forecast predict") || $0.hasPrefix("sql ") })
         #expect(ForecastPlugin.commands.count == 5)
     }
 }

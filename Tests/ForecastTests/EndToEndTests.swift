@@ -44,7 +44,7 @@ import Workbench
         let bad = session.execute("forecast predict sales --date date --value units --by sku --horizon 0")
         #expect(!bad.succeeded && bad.output.contains("--horizon"))
         let help = session.execute("help forecast predict")
-        #expect(help.output.contains("forecast predict sales --date date --value units --by sku --horizon 14"))
+        #expect(help.output.contains("forecast predict daily_sales --date date --value units --by sku --horizon 14"))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sales), "needs examples/daily_sales.csv"))

@@ -1,4 +1,5 @@
 import Foundation
+import OpsKit
 import Testing
 
 @testable import Forecast
@@ -12,7 +13,7 @@ import Testing
 
     @Test(.enabled(if: models != nil && TestData.available, "set FORECAST_M4=models to score on M4 (needs ../shared/data)"))
     func scoreM4() throws {
-        let kinds = try ModelKind.parseList(Self.models ?? "auto", option: "FORECAST_M4")
+        let kinds = Array(try #require(CommaList<ModelKind>(argument: Self.models ?? "auto"), "FORECAST_M4 names unknown models"))
         let only = ProcessInfo.processInfo.environment["FORECAST_M4_FREQ"]
         for (name, horizon, seasons, masePeriod, refSmape, refMase) in [
             ("weekly", 13, [52], 1, 9.161, 2.777), ("hourly", 48, [24, 168], 24, 18.383, 2.395),

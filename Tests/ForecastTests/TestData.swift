@@ -1,16 +1,11 @@
 import Foundation
+import OpsKitTesting
 
-/// Locates the shared benchmark data (`../shared/data/forecast` from the repository root).
+/// Readers of the shared benchmark data in `../shared/data/forecast`.
 enum TestData {
-    static let forecastDirectory: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent("shared/data/forecast")
-    }()
+    static let forecastDirectory = SharedData.url("forecast")
 
-    static var available: Bool {
-        FileManager.default.fileExists(atPath: forecastDirectory.appendingPathComponent("m4-weekly-train.csv").path)
-    }
+    static var available: Bool { SharedData.exists("forecast/m4-weekly-train.csv") }
 
     /// Reads an M4 wide CSV (id, then values; short rows padded with empty cells).
     static func m4(_ file: String) throws -> [(id: String, values: [Double])] {

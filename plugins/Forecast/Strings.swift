@@ -3,8 +3,6 @@ import OpsKit
 /// User-facing text of the forecast plugin in both interface languages (`L(en, zh)`),
 /// in one place; Chinese wording follows the textbooks' terms (平均绝对误差, 安全库存, 再订货点).
 enum Strings {
-    static var emptyList: String { L("the list is empty", "列表为空") }
-    static var modelListHint: String { L("give model names separated by commas, e.g. ets,theta,snaive", "用逗号分隔模型名，例如 ets,theta,snaive") }
 }
 
 extension Strings {
@@ -18,7 +16,6 @@ extension Strings {
         L("use --negative clip to set them to 0, or --negative keep to use them as they are", "用 --negative clip 置为 0，或 --negative keep 按原值使用")
     }
 
-    static func badFrequency(_ text: String) -> String { L("'\(text)' is not a frequency (auto, H, D, W or M)", "'\(text)' 不是频率（auto、H、D、W 或 M）") }
     static func hourlyNeedsTime(_ column: String) -> String {
         L("--freq H needs date-times, but '\(column)' holds dates", "--freq H 需要日期时间，但 '\(column)' 只有日期")
     }
@@ -58,21 +55,12 @@ extension Strings {
 
 extension Strings {
     static var forecasting: String { L("forecasting", "预测中") }
-    static var seasonHint: String { L("give auto, none, or whole periods such as 7 or 24,168", "请给出 auto、none 或整数周期，如 7 或 24,168") }
-    static func badSeason(_ text: String) -> String {
-        L("'\(text)' is not a seasonal period (a whole number from 1 to 10000)", "'\(text)' 不是季节周期（1 到 10000 的整数）")
-    }
 }
 
 extension Strings {
-    static var horizonHint: String { L("give the number of periods to forecast, e.g. --horizon 14", "请给出预测的时段数，例如 --horizon 14") }
-    static func badHorizon(_ h: Int) -> String { L("\(h) is out of range: the horizon must be 1 to 10000 periods", "\(h) 超出范围：预测期须为 1 到 10000 个时段") }
-    static func badNegative(_ text: String) -> String { L("'\(text)' is not keep, clip or error", "'\(text)' 不是 keep、clip 或 error") }
 }
 
 extension Strings {
-    static var levelHint: String { L("give coverage percentages between 0 and 100, e.g. --level 80,95", "请给出 0 到 100 之间的覆盖率百分数，例如 --level 80,95") }
-    static func badLevel(_ text: String) -> String { L("'\(text)' is not a percentage between 0 and 100", "'\(text)' 不是 0 到 100 之间的百分数") }
     static var seriesHeader: String { L("series", "序列") }
     static var historyHeader: String { L("history", "历史") }
     static var modelHeader: String { L("model", "模型") }
@@ -105,11 +93,9 @@ extension Strings {
             再对各序列收缩。输出 forecast、每个 --level 的 lo_L 与 hi_L 以及 model（有事件时另有 events、lift 和 NAME_effects）。
             """)
     }
-    static var selectHint: String { L("use --select aicc (default) or --select backtest", "用 --select aicc（默认）或 --select backtest") }
     static var selectNeedsAuto: String {
         L("--select backtest chooses among models only with --model auto; the named model is used", "--select backtest 仅在 --model auto 时选择模型；将使用指定的模型")
     }
-    static func badSelect(_ text: String) -> String { L("'\(text)' is not aicc or backtest", "'\(text)' 不是 aicc 或 backtest") }
     static func seasonDropped(_ period: Int, series: Int, total: Int) -> String {
         total == 1
             ? L("the series is shorter than two seasons of \(period) periods: fitted without that season",
@@ -150,8 +136,6 @@ extension Strings {
             """)
     }
     static var backtesting: String { L("backtesting", "回测中") }
-    static var foldsHint: String { L("give the number of rolling origins, e.g. --folds 3", "请给出滚动原点个数，例如 --folds 3") }
-    static func badFolds(_ n: Int) -> String { L("\(n) is out of range: use 1 to 100 folds", "\(n) 超出范围：折数须为 1 到 100") }
     static func tooShortForBacktest(_ count: Int, horizon: Int) -> String {
         L("\(count) series too short to hold out \(horizon) periods: left out", "\(count) 个序列太短，无法留出 \(horizon) 期：已略去")
     }
@@ -184,18 +168,8 @@ extension Strings {
     static var forecastsHint: String {
         L("pass a dataset written by `forecast predict` (columns date, forecast, lo_/hi_ bounds)", "请传入 `forecast predict` 写出的数据集（含日期、forecast 与 lo_/hi_ 区间列）")
     }
-    static var leadTimeHint: String { L("give whole periods of the forecast's frequency, e.g. --lead-time 7", "请按预测频率给出整数期数，例如 --lead-time 7") }
-    static var serviceLevelHint: String { L("give a probability such as 0.95", "请给出概率，如 0.95") }
-    static var costHint: String { L("give a non-negative amount", "请给出非负金额") }
-    static var onHandNeedsStock: String { L("--on-hand and --stock go together", "--on-hand 与 --stock 须同时给出") }
-    static var onHandHint: String {
-        L("e.g. --on-hand stock --stock qty (the on-hand dataset needs the forecasts' SKU column)", "例如 --on-hand stock --stock qty（库存数据集需含预测结果的 SKU 列）")
-    }
     static var nothingToReorder: String { L("no SKU is at or below its reorder point", "没有 SKU 处于或低于再订货点") }
     static func notForecasts(_ problem: String) -> String { L("this does not look like a forecasts dataset: \(problem)", "这不像预测结果数据集：\(problem)") }
-    static func badPeriods(_ n: Int) -> String { L("\(n) is out of range", "\(n) 超出范围") }
-    static func badServiceLevel(_ v: Double) -> String { L("\(ValueFormat.double(v)) is not between 0.5 and 0.9999", "\(ValueFormat.double(v)) 不在 0.5 与 0.9999 之间") }
-    static func badCost(_ v: Double) -> String { L("\(ValueFormat.double(v)) is not a non-negative amount", "\(ValueFormat.double(v)) 不是非负金额") }
     static func beyondHorizon(_ periods: Int, horizon: Int) -> String {
         L("lead time + review period (\(periods)) exceed the forecast horizon (\(horizon)): later periods repeat the average forecast",
           "提前期 + 盘点周期（\(periods)）超过预测期（\(horizon)）：之后各期按平均预测值计")
@@ -265,11 +239,6 @@ extension Strings {
     static var gapsHelp: Localized {
         .init(en: "Periods without a row: missing (unknown, not read as demand) or zero (no sale that period).",
               zh: "没有记录的时段：missing（未知，不当作需求）或 zero（当期无销售）。")
-    }
-    static var regressorsHint: String { L("give columns of the sales dataset, e.g. --regressors price,promo", "给出销售数据集的列，例如 --regressors price,promo") }
-    static func regressorsNeedFuture(_ columns: [String]) -> String {
-        L("--regressors \(columns.joined(separator: ",")) needs their future values: pass --future DATASET",
-          "--regressors \(columns.joined(separator: ",")) 需要未来取值：请用 --future 给出数据集")
     }
     static func futureHint(_ date: String, by: String?, columns: [String]) -> String {
         let cols = ([date] + (by.map { [$0] } ?? []) + columns).joined(separator: ", ")

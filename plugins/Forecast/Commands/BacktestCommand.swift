@@ -8,28 +8,29 @@ struct BacktestCommand: PluginCommand {
         commandName: "backtest", abstract: Strings.backtestAbstract.encoded, discussion: Strings.backtestDiscussion.encoded)
 
     static let examples = [
-        "forecast backtest sales --date date --value units --by sku --horizon 14 --folds 3",
-        "forecast backtest sales --date date --value units --by sku --horizon 7 --models croston,sba,tsb,ets --as bt",
+        "forecast backtest daily_sales --date date --value units --by sku --horizon 14 --folds 3",
+        "forecast backtest daily_sales --date date --value units --by sku --horizon 7 --models croston,sba,tsb,ets --as bt",
     ]
 
     @OptionGroup var series: SeriesOptions
 
     @OptionGroup var eventOptions: EventOptions
 
-    @Option(help: ArgumentHelp(Strings.foldsHelp))
-    var folds: Int = 3
+    @Option(name: .customLong("folds"), help: ArgumentHelp(Strings.foldsHelp))
+    var foldCount: Bounded<FoldCount> = 3
 
-    @Option(help: ArgumentHelp(Strings.modelsHelp), completion: .list(ModelKind.allCases.map(\.rawValue)))
-    var models: String = "auto,snaive,ets,theta,sba"
+    @Option(help: ArgumentHelp(Strings.modelsHelp))
+    var models: CommaList<ModelKind> = [.auto, .snaive, .ets, .theta, .sba]
 
     @OptionGroup var result: ResultNameOption
 
+    static var rules: [OptionRule] { EventOptions.rules }
+
     mutating func run(in context: CommandContext) throws {
-        guard (1...100).contains(folds) else { throw OpsError.invalidOption("--folds", Strings.badFolds(folds), hint: Strings.foldsHint) }
-        let kinds = try ModelKind.parseList(models, option: "--models")
+        let kinds = Array(models)
         let (table, sales) = try series.loadWithData(in: context)
-        let seasons = try series.seasonSpec()
-        let horizon = series.horizon, folds = folds
+        let seasons = series.season
+        let horizon = series.horizon, folds = foldCount.value
         let period = EventEffects.baselinePeriod(table.frequency)
         let features = try eventOptions.features(table: table, sales: sales, byName: series.by, horizon: 0, context: context)
         let foldFits = features.map {

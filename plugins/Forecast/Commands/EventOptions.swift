@@ -31,12 +31,15 @@ enum EventSource: Equatable, ExpressibleByArgument, Sendable {
 }
 
 /// The event inputs of `predict` and `backtest`: calendar, promotions, regressors.
-struct EventOptions: ParsableArguments {
+struct EventOptions: ParsableArguments, DeclaresOptionRules {
+    /// Regressors need their future values.
+    static let rules: [OptionRule] = [.requires("--regressors", "--future")]
+
     @Option(help: ArgumentHelp(Strings.eventsHelp), completion: .list(["auto", "none"]))
     var events: EventSource = .auto
 
     @Option(help: ArgumentHelp(Strings.regressorsHelp), completion: Completion.columns)
-    var regressors: String?
+    var regressors: CommaList<String>?
 
     @Option(help: ArgumentHelp(Strings.futureHelp), completion: Completion.dataset)
     var future: String?
@@ -73,8 +76,8 @@ struct EventOptions: ParsableArguments {
         }
         if table.frequency == .weekly { noteShortEvents(entries, context: context) }
         var features = EventFeatures(entries: entries, table: table, horizon: horizon)
-        if let regressors {
-            try RegressorInputs.add(regressors, future: future, to: &features, table: table, sales: sales, byName: byName,
+        if let regressors, let future {  // a rule makes --regressors come with --future
+            try RegressorInputs.add(Array(regressors), future: future, to: &features, table: table, sales: sales, byName: byName,
                                     horizon: horizon, context: context)
         } else if future != nil {
             context.note(Strings.futureWithoutRegressors)

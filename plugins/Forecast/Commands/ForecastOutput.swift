@@ -61,17 +61,4 @@ enum ForecastOutput {
         if mase.contains(where: { $0 != nil }) { columns.append(Column(name: "mase", doubles: mase)) }
         return try Dataset(columns: columns)
     }
-
-    /// Parses `--level 80,95`.
-    static func levels(_ text: String) throws -> [Double] {
-        var levels: [Double] = []
-        for part in text.split(separator: ",") {
-            guard let v = Double(part.trimmingWhitespace()), v > 0, v < 100 else {
-                throw OpsError.invalidOption("--level", Strings.badLevel(String(part)), hint: Strings.levelHint)
-            }
-            if !levels.contains(v) { levels.append(v) }
-        }
-        guard !levels.isEmpty else { throw OpsError.invalidOption("--level", Strings.emptyList, hint: Strings.levelHint) }
-        return levels.sorted()
-    }
 }

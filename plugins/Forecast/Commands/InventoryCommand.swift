@@ -8,46 +8,54 @@ struct InventoryCommand: PluginCommand {
 
     static let examples = [
         "forecast inventory forecasts --lead-time 7",
+        "sql \"SELECT sku, CAST(sum(units) / 40 AS INTEGER) AS qty FROM daily_sales GROUP BY sku\" --as stock",
         "forecast inventory forecasts --lead-time 7 --review-period 7 --service-level 0.98 --on-hand stock --stock qty --order-cost 50 --holding-cost 2.5",
     ]
 
     @Argument(help: ArgumentHelp(Strings.forecastsHelp), completion: Completion.dataset)
     var forecasts: String
 
-    @Option(help: ArgumentHelp(Strings.leadTimeHelp))
-    var leadTime: Int
+    @Option(name: .customLong("lead-time"), help: ArgumentHelp(Strings.leadTimeHelp))
+    var leadPeriods: Bounded<PeriodCount>
 
-    @Option(help: ArgumentHelp(Strings.reviewPeriodHelp))
-    var reviewPeriod: Int = 0
+    @Option(name: .customLong("review-period"), help: ArgumentHelp(Strings.reviewPeriodHelp))
+    var reviewPeriods: Bounded<ReviewPeriods> = 0
 
-    @Option(help: ArgumentHelp(Strings.serviceLevelHelp))
-    var serviceLevel: Double = 0.95
+    @Option(name: .customLong("service-level"), help: ArgumentHelp(Strings.serviceLevelHelp))
+    var serviceLevelOption: Bounded<ServiceLevel> = 0.95
 
     @Option(help: ArgumentHelp(Strings.onHandHelp), completion: Completion.dataset)
     var onHand: String?
 
-    @Option(help: ArgumentHelp(Strings.stockHelp))
+    @Option(help: ArgumentHelp(Strings.stockHelp), completion: .columns(of: "--on-hand"))
     var stock: String?
 
     @Option(help: ArgumentHelp(Strings.orderCostHelp))
-    var orderCost: Double?
+    var orderCost: NonNegativeDouble?
 
     @Option(help: ArgumentHelp(Strings.holdingCostHelp))
-    var holdingCost: Double?
+    var holdingCost: NonNegativeDouble?
 
     @Option(help: ArgumentHelp(Strings.unitCostHelp))
-    var unitCost: Double?
+    var unitCost: NonNegativeDouble?
 
     @OptionGroup var result: ResultNameOption
 
+    /// Stock on hand is a dataset and its quantity column.
+    static let rules: [OptionRule] = [.together("--on-hand", "--stock")]
+
+    private var leadTime: Int { leadPeriods.value }
+    private var reviewPeriod: Int { reviewPeriods.value }
+    private var serviceLevel: Double { serviceLevelOption.value }
+
     mutating func run(in context: CommandContext) throws {
-        try checkSettings()
+        let unitCost = self.unitCost?.value
         let data = try context.dataset(forecasts)
         let input = try ForecastsInput(data)
         let stockByKey = try loadStock(context: context, keyName: input.keyColumn?.name)
         let settings = PolicySettings(
-            leadTime: leadTime, reviewPeriod: reviewPeriod, serviceLevel: serviceLevel, orderCost: orderCost,
-            holdingCost: holdingCost, unitCost: unitCost, periodsPerYear: input.frequency.periodsPerYear)
+            leadTime: leadTime, reviewPeriod: reviewPeriod, serviceLevel: serviceLevel, orderCost: orderCost?.value,
+            holdingCost: holdingCost?.value, unitCost: unitCost, periodsPerYear: input.frequency.periodsPerYear)
         if leadTime + reviewPeriod > input.horizon { context.note(Strings.beyondHorizon(leadTime + reviewPeriod, horizon: input.horizon)) }
         var policies: [SKUPolicy] = []
         var missingStock: [String] = []
@@ -65,18 +73,6 @@ struct InventoryCommand: PluginCommand {
         try context.store(try InventoryOutput.dataset(input: input, policies: policies, unitCost: unitCost), as: name)
         InventoryOutput.printSummary(input: input, policies: policies, hasStock: stockByKey != nil, context: context)
         context.confirm(Strings.inventoryStored(name, skus: policies.count, serviceLevel: serviceLevel))
-    }
-
-    private func checkSettings() throws {
-        guard leadTime >= 1, leadTime <= 10_000 else { throw OpsError.invalidOption("--lead-time", Strings.badPeriods(leadTime), hint: Strings.leadTimeHint) }
-        guard reviewPeriod >= 0, reviewPeriod <= 10_000 else { throw OpsError.invalidOption("--review-period", Strings.badPeriods(reviewPeriod), hint: Strings.leadTimeHint) }
-        guard serviceLevel >= 0.5, serviceLevel <= 0.9999 else {
-            throw OpsError.invalidOption("--service-level", Strings.badServiceLevel(serviceLevel), hint: Strings.serviceLevelHint)
-        }
-        for (option, value) in [("--order-cost", orderCost), ("--holding-cost", holdingCost), ("--unit-cost", unitCost)] {
-            if let value, !(value >= 0) || !value.isFinite { throw OpsError.invalidOption(option, Strings.badCost(value), hint: Strings.costHint) }
-        }
-        if (onHand == nil) != (stock == nil) { throw OpsError(Strings.onHandNeedsStock, hint: Strings.onHandHint) }
     }
 
     private func loadStock(context: CommandContext, keyName: String?) throws -> [String: Double]? {

@@ -7,44 +7,44 @@ struct PredictCommand: PluginCommand {
         commandName: "predict", abstract: Strings.predictAbstract.encoded, discussion: Strings.predictDiscussion.encoded)
 
     static let examples = [
-        "forecast predict sales --date date --value units --by sku --horizon 14",
-        "forecast predict sales --date date --value units --by sku --horizon 28 --model ets --level 80,95 --as fc",
-        "forecast predict sales --date date --value units --by sku --horizon 14 --select backtest --plot",
-        "forecast predict sales --date date --value units --by sku --horizon 28 --events auto,promos --as fc",
-        "forecast predict sales --date date --value units --by sku --horizon 14 --regressors price --future prices",
+        "forecast predict daily_sales --date date --value units --by sku --horizon 14",
+        "forecast predict daily_sales --date date --value units --by sku --horizon 28 --model ets --level 80,95 --as fc",
+        "forecast predict daily_sales --date date --value units --by sku --horizon 14 --select backtest --plot",
+        "sql \"SELECT '2025-08-08' AS date, '会员日' AS event UNION ALL SELECT '2026-08-08', '会员日' UNION ALL SELECT '2026-11-08', '会员日'\" --as promos",
+        "forecast predict daily_sales --date date --value units --by sku --horizon 28 --events auto,promos --as fc",
+        "sql \"SELECT date, sku, units, CASE WHEN date >= '2026-10-15' THEN 0.9 ELSE 1.0 END AS price FROM daily_sales\" --as priced_sales",
+        "sql \"WITH RECURSIVE d(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM d WHERE n < 14) SELECT date('2026-10-31', '+' || n || ' day') AS date, s.sku, 0.9 AS price FROM d, (SELECT DISTINCT sku FROM daily_sales) s\" --as prices",
+        "forecast predict priced_sales --date date --value units --by sku --horizon 14 --regressors price --future prices",
     ]
 
     @OptionGroup var series: SeriesOptions
 
     @OptionGroup var eventOptions: EventOptions
 
-    @Option(help: ArgumentHelp(Strings.modelHelp),
-            completion: .list(ModelKind.allCases.map(\.rawValue)))
-    var model: String = "auto"
+    @Option(help: ArgumentHelp(Strings.modelHelp))
+    var model: ModelKind = .auto
 
-    @Option(help: ArgumentHelp(Strings.selectHelp),
-            completion: .list(["aicc", "backtest"]))
-    var select: String = "aicc"
+    @Option(help: ArgumentHelp(Strings.selectHelp))
+    var select: ModelSelectionRule = .aicc
 
     @Option(help: ArgumentHelp(Strings.levelHelp))
-    var level: String = "80,95"
+    var level: CommaList<Bounded<OpenPercent>> = [80, 95]
 
     @Flag(help: ArgumentHelp(Strings.plotHelp))
     var plot = false
 
     @OptionGroup var result: ResultNameOption
 
+    static var rules: [OptionRule] { EventOptions.rules }
+
     mutating func run(in context: CommandContext) throws {
-        let kind = try ModelKind.parse(model, option: "--model")
-        let levels = try ForecastOutput.levels(level)
-        guard ["aicc", "backtest"].contains(select.lowercased()) else {
-            throw OpsError.invalidOption("--select", Strings.badSelect(select), hint: Strings.selectHint)
-        }
-        let byBacktest = select.lowercased() == "backtest"
+        let kind = model
+        let levels = Set(level.map(\.value)).sorted()
+        let byBacktest = select == .backtest
         if byBacktest, kind != .auto { context.note(Strings.selectNeedsAuto) }
         let (table, sales) = try series.loadWithData(in: context)
         let horizon = series.horizon
-        var job = ForecastJob(model: kind, seasons: try series.seasonSpec(), horizon: horizon, selectByBacktest: byBacktest)
+        var job = ForecastJob(model: kind, seasons: series.season, horizon: horizon, selectByBacktest: byBacktest)
         var holdoutEvents: EventEffects?
         if let features = try eventOptions.features(table: table, sales: sales, byName: series.by, horizon: horizon, context: context) {
             let period = EventEffects.baselinePeriod(table.frequency)

@@ -4,12 +4,6 @@ import OpsKit
 enum Frequency: String, CaseIterable, Sendable {
     case hourly = "H", daily = "D", weekly = "W", monthly = "M"
 
-    static func parse(_ text: String) throws -> Frequency? {
-        if text.lowercased() == "auto" { return nil }
-        if let f = Frequency(rawValue: text.uppercased()) { return f }
-        throw OpsError.invalidOption("--freq", Strings.badFrequency(text), hint: Strings.frequencyHint)
-    }
-
     /// Seasonal periods `--season auto` uses for a series of `length` periods:
     /// H 24 and 168; D 7, plus 365 on series of three years or more; W 52; M 12.
     func defaultSeasons(length: Int) -> [Int] {

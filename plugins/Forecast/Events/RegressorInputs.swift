@@ -6,13 +6,8 @@ import OpsKit
 /// series' typical value (log ratio for positive amounts such as prices, difference
 /// for flags), so that ordinary periods stay ordinary.
 enum RegressorInputs {
-    static func add(_ list: String, future: String?, to features: inout EventFeatures, table: SeriesTable, sales: Dataset,
+    static func add(_ columns: [String], future: String, to features: inout EventFeatures, table: SeriesTable, sales: Dataset,
                     byName: String?, horizon: Int, context: CommandContext) throws {
-        let columns = list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        guard !columns.isEmpty else { throw OpsError.invalidOption("--regressors", Strings.emptyList, hint: Strings.regressorsHint) }
-        guard let future else {
-            throw OpsError.invalidOption("--regressors", Strings.regressorsNeedFuture(columns), hint: Strings.futureHint(table.dateName, by: byName, columns: columns))
-        }
         let futureData = try context.dataset(future)
         for name in columns {
             let history = try values(sales, column: name, option: "--regressors", table: table, byName: byName, horizon: horizon)

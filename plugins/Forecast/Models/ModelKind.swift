@@ -5,20 +5,6 @@ enum ModelKind: String, CaseIterable, Sendable {
     case auto, naive, snaive, drift, ma, ses, holt, damped
     case holtWinters = "holt-winters"
     case ets, theta, mstl, croston, sba, tsb
-
-    /// Parses a name, with a did-you-mean error naming the option.
-    static func parse(_ text: String, option: String) throws -> ModelKind {
-        if let kind = ModelKind(rawValue: text.lowercased()) { return kind }
-        throw OpsError.unknown(
-            kind: "model", name: text, place: " in \(option)", available: allCases.map(\.rawValue), listLabel: "models")
-    }
-
-    /// Parses `a,b,c`.
-    static func parseList(_ text: String, option: String) throws -> [ModelKind] {
-        let names = text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { throw OpsError.invalidOption(option, Strings.emptyList, hint: Strings.modelListHint) }
-        return try names.map { try parse($0, option: option) }
-    }
 }
 
 /// What a series looks like to the model chooser.
