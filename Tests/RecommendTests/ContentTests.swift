@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Recommend
@@ -7,7 +8,7 @@ import Testing
 @Suite struct ContentTests {
     @Test func phoneIsClosestToPhoneWithSharedTerm() throws {
         let datasets = InMemoryDatasets(["products": try phoneCatalogue()])
-        let output = try run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P1", "--top", "3"], in: datasets)
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P1", "--top", "3"])
         let result = try datasets.dataset(named: "similar")
         #expect(result.columnNames == ["商品ID", "rank", "score", "reason"])
         #expect(try strings(result, "商品ID").first == "P3")
@@ -62,9 +63,8 @@ import Testing
 
     @Test func basketExcludesItsItemsAndTopIsClamped() throws {
         let datasets = InMemoryDatasets(["products": try phoneCatalogue()])
-        let output = try run(
-            SimilarCommand.self, ["products", "--text", "描述", "--item", "P2", "--item", "P3", "--top", "9", "--as", "b"],
-            in: datasets)
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(
+            SimilarCommand.self, ["products", "--text", "描述", "--item", "P2", "--item", "P3", "--top", "9", "--as", "b"])
         // The basket shares 智能手机 with P1 and 电脑 with P4; its own items never come back.
         #expect(Set(try strings(try datasets.dataset(named: "b"), "商品ID")) == ["P1", "P4"])
         #expect(output.contains("warning: --top 9 is more than the 2 candidate items"))
@@ -72,7 +72,7 @@ import Testing
 
     @Test func allItemsListsEveryItem() throws {
         let datasets = InMemoryDatasets(["products": try phoneCatalogue()])
-        try run(SimilarCommand.self, ["products", "--text", "描述", "--all-items", "--top", "1"], in: datasets)
+        try PluginHarness(RecommendPlugin.self, on: datasets).run(SimilarCommand.self, ["products", "--text", "描述", "--all-items", "--top", "1"])
         let result = try datasets.dataset(named: "similar")
         #expect(result.columnNames == ["商品ID", "similar_商品ID", "rank", "score", "reason"])
         let pairs = Dictionary(uniqueKeysWithValues: zip(try strings(result, "商品ID"), try strings(result, "similar_商品ID")))
@@ -84,21 +84,21 @@ import Testing
         var catalogue = try phoneCatalogue()
         try catalogue.setColumn(Column(name: "描述", strings: ["智能手机,大屏幕,高性能", nil, "智能手机,拍照功能强", "  "]))
         let datasets = InMemoryDatasets(["products": catalogue])
-        let output = try run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P1"], in: datasets)
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P1"])
         #expect(output.contains("note: 2 item(s) with empty or missing '描述' skipped"))
         #expect(try strings(try datasets.dataset(named: "similar"), "商品ID") == ["P3"])
         #expect {
-            try run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P01"], in: datasets)
+            try PluginHarness(RecommendPlugin.self, on: datasets).run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P01"])
         } throws: { ($0 as? OpsError)?.message.contains("did you mean 'P1'") == true }
         #expect {
-            try run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P2"], in: datasets)
+            try PluginHarness(RecommendPlugin.self, on: datasets).run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P2"])
         } throws: { ($0 as? OpsError)?.message == "item 'P2' has no text in '描述'" }
         #expect {
-            try run(SimilarCommand.self, ["products", "--text", "描 述", "--item", "P1"], in: datasets)
+            try PluginHarness(RecommendPlugin.self, on: datasets).run(SimilarCommand.self, ["products", "--text", "描 述", "--item", "P1"])
         } throws: { ($0 as? OpsError)?.message.contains("unknown column") == true }
-        #expect(throws: OpsError.self) { try run(SimilarCommand.self, ["products", "--text", "描述"], in: datasets) }
+        #expect(throws: OpsError.self) { try PluginHarness(RecommendPlugin.self, on: datasets).run(SimilarCommand.self, ["products", "--text", "描述"]) }
         #expect(throws: OpsError.self) {
-            try run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P1", "--top", "0"], in: datasets)
+            try PluginHarness(RecommendPlugin.self, on: datasets).run(SimilarCommand.self, ["products", "--text", "描述", "--item", "P1", "--top", "0"])
         }
     }
 }

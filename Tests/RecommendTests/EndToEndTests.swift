@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 import Workbench
 
@@ -7,13 +8,13 @@ import Workbench
 
 /// The commands as a user runs them in a session, on the sample data.
 @Suite(.enabled(
-    if: FileManager.default.fileExists(atPath: repositoryRoot.appendingPathComponent("examples/orders.csv").path),
+    if: FileManager.default.fileExists(atPath: SharedData.repositoryFile("examples/orders.csv").path),
     "examples/ sample data absent"))
 struct RecommendEndToEndTests {
     func session() throws -> Session {
         let session = try Session.temporary(plugins: [RecommendPlugin.self])
         for (name, file) in [("products", "products.csv"), ("orders", "orders.csv")] {
-            let path = repositoryRoot.appendingPathComponent("examples/\(file)").path
+            let path = SharedData.repositoryFile("examples/\(file)").path
             let loaded = session.execute("load \(name) \(path)")
             #expect(loaded.succeeded, "\(loaded.output)")
         }

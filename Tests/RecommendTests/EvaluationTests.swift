@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Recommend
@@ -76,7 +77,7 @@ import Testing
         ])
         let datasets = InMemoryDatasets(["log": dataset])
         let base = ["log", "--user", "u", "--item", "i"]
-        let output = try run(EvaluateCommand.self, base + ["--methods", "itemknn,popular", "--k", "1"], in: datasets)
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(EvaluateCommand.self, base + ["--methods", "itemknn,popular", "--k", "1"])
         #expect(output.contains("note: no --time or --basket: each user's last row in dataset order is held out"))
         let table = try datasets.dataset(named: "evaluation")
         #expect(try strings(table, "method") == ["itemknn", "popular"])
@@ -84,13 +85,13 @@ import Testing
         // a gets y, b gets z, c gets the tie's lower index z (a miss); popularity (ties by id: y, z) hits all three.
         #expect(try numbers(table, "hit_rate") == [2.0 / 3, 1])
         #expect {
-            try run(EvaluateCommand.self, base + ["--methods", "itemknm"], in: datasets)
+            try PluginHarness(RecommendPlugin.self, on: datasets).run(EvaluateCommand.self, base + ["--methods", "itemknm"])
         } throws: { ($0 as? OpsError)?.message.contains("did you mean 'itemknn'") == true }
         #expect {
-            try run(EvaluateCommand.self, base + ["--split", "time"], in: datasets)
+            try PluginHarness(RecommendPlugin.self, on: datasets).run(EvaluateCommand.self, base + ["--split", "time"])
         } throws: { ($0 as? OpsError)?.message == "--split time needs --time COLUMN" }
-        #expect(throws: OpsError.self) { try run(EvaluateCommand.self, base + ["--test-fraction", "1"], in: datasets) }
-        #expect(throws: OpsError.self) { try run(EvaluateCommand.self, base + ["--methods", "hybrid"], in: datasets) }
+        #expect(throws: OpsError.self) { try PluginHarness(RecommendPlugin.self, on: datasets).run(EvaluateCommand.self, base + ["--test-fraction", "1"]) }
+        #expect(throws: OpsError.self) { try PluginHarness(RecommendPlugin.self, on: datasets).run(EvaluateCommand.self, base + ["--methods", "hybrid"]) }
     }
 
     @Test func timeSplitThroughTheCommandKeepsIntegerIDs() throws {
@@ -102,13 +103,12 @@ import Testing
             Column(name: "day", days: [1, 1, 9, 1, 1, 9, 1, 1, 9]),
         ])
         let datasets = InMemoryDatasets(["log": dataset])
-        let output = try run(
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(
             EvaluateCommand.self,
-            ["log", "--user", "customer", "--item", "sku", "--time", "day", "--split", "time", "--test-fraction", "0.34"],
-            in: datasets)
+            ["log", "--user", "customer", "--item", "sku", "--time", "day", "--split", "time", "--test-fraction", "0.34"])
         #expect(output.contains("3 users evaluated"), "\(output)")
         #expect(output.contains("6 training and 3 held-out rows"))
-        try run(ForCommand.self, ["log", "--user", "customer", "--item", "sku", "--target", "3"], in: datasets)
+        try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, ["log", "--user", "customer", "--item", "sku", "--target", "3"])
         let recs = try datasets.dataset(named: "recommendations")
         #expect(try recs.column("customer").type == .integer)
         #expect(try strings(recs, "sku").first == "y")  // x and w co-occur with y through customers 1 and 2

@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Recommend
@@ -24,10 +25,9 @@ import Testing
 
     func recommend(_ extra: [String]) throws -> (Dataset, String) {
         let datasets = InMemoryDatasets(["orders": try orders()])
-        let output = try run(
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(
             ForCommand.self, ["orders", "--user", "user", "--item", "item", "--weight", "qty", "--damping", "none", "--shrink", "0"]
-                + extra,
-            in: datasets)
+                + extra)
         return (try datasets.dataset(named: "recommendations"), output)
     }
 
@@ -54,7 +54,7 @@ import Testing
         let train = SparseMatrix(
             rowCount: 3, columnCount: 3, rowStart: [0, 2, 5, 7], columns: [0, 1, 0, 1, 2, 1, 2],
             values: [1, 1, 1, 1, 1, 1, 1])
-        let model = try NeighbourModel.itemKNN(train: train, k: 5, shrink: 1, context: quietContext())
+        let model = try NeighbourModel.itemKNN(train: train, k: 5, shrink: 1, context: PluginHarness.quietContext())
         #expect(abs(model.neighbours.value(row: 0, column: 1) - 2 / (6.0.squareRoot() + 1)) < 1e-12)
         #expect(abs(model.neighbours.value(row: 0, column: 2) - 1 / 3.0) < 1e-12)
         #expect(model.neighbours.value(row: 0, column: 0) == 0)
@@ -86,12 +86,12 @@ import Testing
         ])
         let datasets = InMemoryDatasets(["orders": orders, "products": try phoneCatalogue()])
         let base = ["orders", "--user", "客户", "--item", "商品ID", "--catalog", "products", "--text", "描述", "--shrink", "0"]
-        try run(ForCommand.self, base + ["--target", "c1", "--method", "content", "--top", "1"], in: datasets)
+        try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--target", "c1", "--method", "content", "--top", "1"])
         var result = try datasets.dataset(named: "recommendations")
         // P3 never occurs in the orders: the catalogue makes it a candidate.
         #expect(try strings(result, "商品ID") == ["P3"])
         #expect(try strings(result, "reason") == ["because you bought P1 (智能手机)"])
-        try run(ForCommand.self, base + ["--target", "c1", "--method", "hybrid", "--blend", "0.5"], in: datasets)
+        try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--target", "c1", "--method", "hybrid", "--blend", "0.5"])
         result = try datasets.dataset(named: "recommendations")
         // P2: 0.5 · cos(P1,P2) = 0.5 · 1/2 = 0.25 beats P3: 0.5 · 0.4226 (text only).
         #expect(Array(try strings(result, "商品ID").prefix(2)) == ["P2", "P3"])
@@ -101,15 +101,26 @@ import Testing
         let datasets = InMemoryDatasets(["orders": try orders()])
         let base = ["orders", "--user", "user", "--item", "item"]
         #expect {
-            try run(ForCommand.self, base + ["--target", "u9"], in: datasets)
+            try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--target", "u9"])
         } throws: { ($0 as? OpsError)?.message.contains("unknown user 'u9' (--target) — did you mean") == true }
         #expect {
-            try run(ForCommand.self, base + ["--target", "u0", "--method", "content"], in: datasets)
+            try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--target", "u0", "--method", "content"])
         } throws: { ($0 as? OpsError)?.message == "method 'content' needs item texts" }
-        #expect(throws: OpsError.self) { try run(ForCommand.self, base, in: datasets) }
-        #expect(throws: OpsError.self) { try run(ForCommand.self, base + ["--all-users", "--blend", "2"], in: datasets) }
-        #expect(throws: (any Error).self) { try run(ForCommand.self, base + ["--all-users", "--method", "svd"], in: datasets) }
-        let output = try run(ForCommand.self, base + ["--target", "u1", "--top", "50"], in: datasets)
+        #expect(throws: OpsError.self) { try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base) }
+        #expect(throws: OpsError.self) { try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--all-users", "--blend", "2"]) }
+        #expect(throws: (any Error).self) { try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--all-users", "--method", "svd"]) }
+        func refusal(_ extra: [String]) -> OpsError? {
+            do { try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + extra); return nil } catch { return error as? OpsError }
+        }
+        #expect(refusal([])?.code == .missingArgument)
+        #expect(refusal(["--target", "u1", "--all-users"]).map { [$0.code.rawValue, $0.option ?? ""] } == ["conflict", "--all-users"])
+        #expect(refusal(["--all-users", "--text", "描述"]).map { [$0.code.rawValue, $0.option ?? ""] } == ["conflict", "--catalog"])
+        #expect(refusal(["--all-users", "--blend", "2"]).map { [$0.code.rawValue, $0.option ?? ""] } == ["out-of-range", "--blend"])
+        #expect(refusal(["--all-users", "--top", "0"])?.code == .outOfRange)
+        let descriptor = ForCommand.descriptor(plugin: "recommend")
+        #expect(descriptor.argument(named: "--text")?.completion == .columns(of: "--catalog"))
+        #expect(descriptor.argument(named: "--catalog-id")?.completion == .columns(of: "--catalog"))
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--target", "u1", "--top", "50"])
         #expect(output.contains("warning: --top 50 is more than the 4 candidate items; returning 4"))
         #expect(try strings(try datasets.dataset(named: "recommendations"), "item") == ["D"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Recommend
@@ -14,18 +15,18 @@ import Testing
 
     @Test func rp3betaIsTheTwoStepWalkPenalisedByPopularity() throws {
         // A → {u0, u1} (½ each); u0 → B ½, u1 → B ⅓: 5/12, then ÷ buyers(B)^β = 3^0.5.
-        let walk = try NeighbourModel.rp3beta(train: Self.train, k: 5, beta: 0, context: quietContext())
+        let walk = try NeighbourModel.rp3beta(train: Self.train, k: 5, beta: 0, context: PluginHarness.quietContext())
         #expect(abs(walk.neighbours.value(row: 0, column: 1) - 5.0 / 12) < 1e-12)
         #expect(abs(walk.neighbours.value(row: 0, column: 2) - 1.0 / 6) < 1e-12)  // via u1 only: ½ · ⅓
         #expect(walk.neighbours.value(row: 0, column: 0) == 0)
-        let penalised = try NeighbourModel.rp3beta(train: Self.train, k: 5, beta: 0.5, context: quietContext())
+        let penalised = try NeighbourModel.rp3beta(train: Self.train, k: 5, beta: 0.5, context: PluginHarness.quietContext())
         #expect(abs(penalised.neighbours.value(row: 0, column: 1) - 5.0 / 12 / 3.0.squareRoot()) < 1e-12)
     }
 
     @Test func easeWeightsSolveTheNormalEquations() throws {
         // Optimal B has a zero diagonal and (G + λI)(I − B) diagonal (Steck 2019, eq. 4).
         let lambda = 0.5
-        let model = try EASEModel(train: Self.train, lambda: lambda, context: quietContext())
+        let model = try EASEModel(train: Self.train, lambda: lambda, context: PluginHarness.quietContext())
         let g: [[Double]] = [[2 + lambda, 2, 1], [2, 3 + lambda, 2], [1, 2, 2 + lambda]]
         for i in 0..<3 { #expect(model.weights[i * 3 + i] == 0) }
         for i in 0..<3 {
@@ -42,7 +43,7 @@ import Testing
         let wide = SparseMatrix(
             rowCount: 1, columnCount: EASEModel.itemLimit + 1, rowStart: [0, 1], columns: [0], values: [1])
         #expect {
-            try EASEModel(train: wide, lambda: 1, context: quietContext())
+            try EASEModel(train: wide, lambda: 1, context: PluginHarness.quietContext())
         } throws: { ($0 as? OpsError)?.message.contains("at most 20000 items") == true }
     }
 
@@ -69,10 +70,9 @@ import Testing
 
     @Test func includeOwnedRanksRepeatPurchasesByCountWithAReason() throws {
         let datasets = try staples()
-        try run(
+        try PluginHarness(RecommendPlugin.self, on: datasets).run(
             ForCommand.self,
-            ["orders", "--user", "customer", "--item", "product", "--target", "c1", "--top", "4", "--include-owned"],
-            in: datasets)
+            ["orders", "--user", "customer", "--item", "product", "--target", "c1", "--top", "4", "--include-owned"])
         let result = try datasets.dataset(named: "recommendations")
         // milk 3/3 = 1 + model, bread 2/3, eggs 1/3; tea is new (via milk and bread).
         #expect(Array(try strings(result, "product").prefix(2)) == ["milk", "bread"])
@@ -82,10 +82,9 @@ import Testing
 
     @Test func popularityBlendMixesNormalisedScores() throws {
         let datasets = try staples()
-        try run(
+        try PluginHarness(RecommendPlugin.self, on: datasets).run(
             ForCommand.self,
-            ["orders", "--user", "customer", "--item", "product", "--target", "c2", "--popularity-blend", "1"],
-            in: datasets)
+            ["orders", "--user", "customer", "--item", "product", "--target", "c2", "--popularity-blend", "1"])
         let result = try datasets.dataset(named: "recommendations")
         // γ = 1 is popularity alone: bread (2 buyers) before eggs (1), scores buyers / max buyers (milk: 3).
         #expect(try strings(result, "product") == ["bread", "eggs"])
@@ -109,9 +108,8 @@ import Testing
                 Column(name: "order", integers: baskets),
             ])
         ])
-        let output = try run(
-            ForCommand.self, ["orders", "--user", "u", "--item", "i", "--basket", "order", "--all-users", "--method", "auto"],
-            in: datasets)
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(
+            ForCommand.self, ["orders", "--user", "u", "--item", "i", "--basket", "order", "--all-users", "--method", "auto"])
         #expect(output.contains("auto chose "), "\(output)")
         #expect(output.contains("on the last baskets of 12 users held out of the training data"))
         #expect(!output.contains("auto chose popular"))

@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import OpsKitTesting
 import Testing
 
 @testable import Recommend
@@ -23,11 +24,10 @@ struct OnlineRetailQualityTests {
 
     @Test func popularityMatchesPandasAndItemKNNBeatsImplicit() throws {
         let datasets = InMemoryDatasets(["orders": try OnlineRetail.orders()])
-        let output = try run(
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(
             EvaluateCommand.self,
             ["orders", "--user", "CustomerID", "--item", "StockCode", "--basket", "InvoiceNo", "--time", "InvoiceDate",
-                "--methods", "popular,itemknn"],
-            in: datasets)
+                "--methods", "popular,itemknn"])
         #expect(output.contains("\(Reference.users) users evaluated"), "\(output)")
         #expect(output.contains("protocol: each user's whole last basket (InvoiceNo of their latest row) is held out"))
         let table = try datasets.dataset(named: "evaluation")
@@ -43,11 +43,11 @@ struct OnlineRetailQualityTests {
 
 /// Loader for the shared Online Retail sample.
 enum OnlineRetail {
-    static let path = sharedRecommendData.appendingPathComponent("online_retail_c5.csv")
+    static let path = SharedData.url("recommend/online_retail_c5.csv")
 
     /// The sample with InvoiceDate as a datetime column.
     static func orders() throws -> Dataset {
-        var dataset = try readSimpleCSV(path)
+        var dataset = try CSVFixture.dataset(path)
         let dates = try strings(dataset, "InvoiceDate").map { text -> Int64? in
             CivilDate.parseDateTime(Substring(text))
         }

@@ -6,7 +6,7 @@ import Foundation
 /// The matrix first sums `--weight` (or counts rows) per user and item; the
 /// damping then maps that total `w` to the value the models see. Staples
 /// bought every week would otherwise dominate every similarity.
-enum Damping: String, CaseIterable, ExpressibleByArgument {
+enum Damping: String, CaseIterable, Sendable {
     /// `w` as summed.
     case none
     /// 1 for any purchase.

@@ -10,7 +10,7 @@ struct EvaluateCommand: PluginCommand {
     static var examples: [String] {
         [
             "recommend evaluate orders --user customer_id --item product_id --basket order_id --time order_date --k 10",
-            "recommend evaluate orders --user customer_id --item product_id --time order_date --split time --cutoff 2025-06-01",
+            "recommend evaluate orders --user customer_id --item product_id --time order_date --split time --cutoff 2026-09-01",
             "recommend evaluate orders --user customer_id --item product_id --split random --test-fraction 0.2 --seed 7",
             "recommend evaluate orders --user customer_id --item product_id --time order_date --catalog products --text 描述 --catalog-id 商品ID",
         ]
@@ -21,21 +21,28 @@ struct EvaluateCommand: PluginCommand {
     @Option(help: ArgumentHelp(Strings.timeHelp), completion: Completion.columns) var time: String?
     @Option(help: ArgumentHelp(Strings.splitHelp)) var split: SplitKind = .leaveLast
     @Option(help: ArgumentHelp(Strings.cutoffHelp)) var cutoff: String?
-    @Option(name: .customLong("test-fraction"), help: ArgumentHelp(Strings.testFractionHelp)) var testFraction: Double = 0.2
-    @Option(help: ArgumentHelp(Strings.kHelp)) var k: Int = 10
-    @Option(help: ArgumentHelp(Strings.methodsHelp)) var methods: String?
+    @Option(name: .customLong("test-fraction"), help: ArgumentHelp(Strings.testFractionHelp))
+    var testFraction: Bounded<OpenFraction> = 0.2
+    @Option(name: .customLong("k"), help: ArgumentHelp(Strings.kHelp)) var cutoffRank: PositiveInt = 10
+    @Option(help: ArgumentHelp(Strings.methodsHelp)) var methods: CommaList<Method>?
     @OptionGroup var model: ModelOptions
     @OptionGroup var seedOption: SeedOption
     @OptionGroup var result: ResultNameOption
 
-    mutating func run(in context: CommandContext) throws {
-        guard k >= 1 else { throw Strings.positive("--k", k) }
-        guard testFraction > 0, testFraction < 1 else { throw Strings.outOfRange("--test-fraction", testFraction, "(0, 1)") }
+    static var rules: [OptionRule] { ModelOptions.rules }
+
+    /// `--k`: the length of each ranked list scored.
+    private var k: Int { cutoffRank.value }
+
+    func validate() throws {
         if cutoff != nil && split != .time { throw Strings.cutoffNeedsTimeSplit }
-        let settings = try model.settings()
+    }
+
+    mutating func run(in context: CommandContext) throws {
+        let settings = model.settings
         let dataset = try context.dataset(interactions)
         var log = try columns.log(dataset, time: time, context: context)
-        let chosen = try chosenMethods(items: log.items.count)
+        let chosen = chosenMethods(items: log.items.count)
         if let needy = chosen.first(where: \.needsCatalog), model.catalog == nil {
             throw Strings.catalogRequired(needy.rawValue)
         }
@@ -47,7 +54,7 @@ struct EvaluateCommand: PluginCommand {
         let content = try model.contentIndex(itemColumn: columns.item, context: context)
         if let content { _ = log.addItems(content.ids.ids) }
         let seed = context.seed(seedOption)
-        let holdout = try Split(log, kind: split, testFraction: testFraction, seed: seed, cutoff: cut)
+        let holdout = try Split(log, kind: split, testFraction: testFraction.value, seed: seed, cutoff: cut)
         let vectors = content?.vectors(for: log.items.ids)
         let recommender = Recommender(
             log: log, rows: holdout.train, damping: columns.damping, settings: settings, contentVectors: vectors)
@@ -88,19 +95,14 @@ struct EvaluateCommand: PluginCommand {
         context.table(headers: Strings.evaluationHeaders(k: k), rows: EvaluationTable.rows(rows))
     }
 
-    private func chosenMethods(items: Int) throws -> [Method] {
+    private func chosenMethods(items: Int) -> [Method] {
         guard let methods else {
             var out: [Method] = [.popular, .itemknn, .rp3beta]
             if items <= AutoSelection.easeAutoLimit { out.append(.ease) }
             return model.catalog == nil ? out : out + [.content, .hybrid]
         }
-        let names = methods.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { throw Strings.unknownMethod(methods) }
         var out: [Method] = []
-        for name in names {
-            guard let method = Method(rawValue: name.lowercased()) else { throw Strings.unknownMethod(name) }
-            if !out.contains(method) { out.append(method) }
-        }
+        for method in methods where !out.contains(method) { out.append(method) }
         return out
     }
 }

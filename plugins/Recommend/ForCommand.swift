@@ -20,16 +20,16 @@ struct ForCommand: PluginCommand {
     @Option(help: ArgumentHelp(Strings.timeHelp), completion: Completion.columns) var time: String?
     @Option(help: ArgumentHelp(Strings.targetHelp)) var target: String?
     @Flag(help: ArgumentHelp(Strings.allUsersHelp)) var allUsers = false
-    @Option(help: ArgumentHelp(Strings.topForHelp)) var top: Int = 10
+    @Option(name: .customLong("top"), help: ArgumentHelp(Strings.topForHelp)) var topCount: PositiveInt = 10
     @Option(help: ArgumentHelp(Strings.methodHelp)) var method: Method = .itemknn
     @OptionGroup var model: ModelOptions
     @OptionGroup var result: ResultNameOption
 
+    static var rules: [OptionRule] { [.oneOf("--target", "--all-users")] + ModelOptions.rules }
+
     mutating func run(in context: CommandContext) throws {
-        if target == nil && !allUsers { throw Strings.targetOrAll }
-        if target != nil && allUsers { throw Strings.targetAndAll }
-        guard top >= 1 else { throw Strings.positive("--top", top) }
-        var settings = try model.settings()
+        let top = topCount.value
+        var settings = model.settings
         if method.needsCatalog && model.catalog == nil { throw Strings.catalogRequired(method.rawValue) }
         let dataset = try context.dataset(interactions)
         var log = try columns.log(dataset, time: time, context: context)

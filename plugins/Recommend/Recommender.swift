@@ -2,7 +2,7 @@ import ArgumentParser
 import OpsKit
 
 /// A recommendation method of `recommend for` and `recommend evaluate`.
-enum Method: String, CaseIterable, ExpressibleByArgument {
+enum Method: String, CaseIterable, Sendable {
     case itemknn, rp3beta, ease, content, popular, hybrid
     /// Chosen by a validation split inside the training data (``AutoSelection``).
     case auto

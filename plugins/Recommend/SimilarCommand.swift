@@ -17,17 +17,18 @@ struct SimilarCommand: PluginCommand {
     @Argument(help: "Catalogue dataset.", completion: Completion.dataset) var products: String
     @Option(help: ArgumentHelp(Strings.textHelp), completion: Completion.columns) var text: String
     @Option(help: ArgumentHelp(Strings.idHelp), completion: Completion.columns) var id: String?
-    @Option(help: ArgumentHelp(Strings.itemHelp)) var item: [String] = []
+    @Option(help: ArgumentHelp(Strings.itemHelp)) var item: [CommaList<String>] = []
     @Flag(help: ArgumentHelp(Strings.allItemsHelp)) var allItems = false
-    @Option(help: ArgumentHelp(Strings.topSimilarHelp)) var top: Int = 5
+    @Option(name: .customLong("top"), help: ArgumentHelp(Strings.topSimilarHelp)) var topCount: PositiveInt = 5
     @Flag(name: .customLong("sublinear-tf"), help: ArgumentHelp(Strings.sublinearHelp)) var sublinearTF = false
     @OptionGroup var result: ResultNameOption
 
+    static let rules: [OptionRule] = [.oneOf("--item", "--all-items")]
+
+    private var top: Int { topCount.value }
+
     mutating func run(in context: CommandContext) throws {
-        let basketIDs = item.flatMap { $0.split(separator: ",").map { $0.trimmingWhitespace() } }.filter { !$0.isEmpty }
-        if basketIDs.isEmpty && !allItems { throw Strings.itemOrAll }
-        if !basketIDs.isEmpty && allItems { throw Strings.itemAndAll }
-        guard top >= 1 else { throw Strings.positive("--top", top) }
+        let basketIDs = item.flatMap(\.elements)
         let dataset = try context.dataset(products)
         let idName = id ?? dataset.columnNames.first ?? ""
         let index = try ContentIndex(

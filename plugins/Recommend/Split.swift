@@ -2,7 +2,7 @@ import ArgumentParser
 import OpsKit
 
 /// How `recommend evaluate` holds out test interactions.
-enum SplitKind: String, CaseIterable, ExpressibleByArgument {
+enum SplitKind: String, CaseIterable, Sendable {
     /// Each user's whole last basket: the `--basket` of their latest row, else
     /// every row at their latest `--time`, else their last row in dataset order.
     case leaveLast = "leave-last"

@@ -192,31 +192,8 @@ enum Strings {
             hint: L("fill in its description, or ask about another item", "补上它的描述，或换一个商品"))
     }
 
-    static var itemOrAll: OpsError {
-        OpsError(L("give --item ID (one or more) or --all-items", "请给出 --item ID（一个或多个）或 --all-items"),
-                 hint: L("e.g. --item P001 or --item P001,P003", "例如 --item P001 或 --item P001,P003"))
-    }
-    static var itemAndAll: OpsError {
-        OpsError(L("--item and --all-items exclude each other", "--item 与 --all-items 不能同时使用"),
-                 hint: L("use one of them", "二者选其一"))
-    }
-    static var targetOrAll: OpsError {
-        OpsError(L("give --target USER or --all-users", "请给出 --target 用户 或 --all-users"),
-                 hint: L("e.g. --target U0001, or --all-users for everyone", "例如 --target U0001，或 --all-users 为所有人推荐"))
-    }
-    static var targetAndAll: OpsError {
-        OpsError(L("--target and --all-users exclude each other", "--target 与 --all-users 不能同时使用"),
-                 hint: L("use one of them", "二者选其一"))
-    }
 
-    static func positive(_ option: String, _ value: Int) -> OpsError {
-        .invalidOption(option, L("must be at least 1, got \(value)", "至少为 1，实际为 \(value)"))
-    }
 
-    static func outOfRange(_ option: String, _ value: Double, _ range: String) -> OpsError {
-        .invalidOption(option, L("must be in \(range), got \(ValueFormat.double(value))",
-                                 "须在 \(range) 内，实际为 \(ValueFormat.double(value))"))
-    }
 
     static func catalogRequired(_ method: String) -> OpsError {
         OpsError(
@@ -225,11 +202,6 @@ enum Strings {
                     "加上 --catalog 目录 --text 列（例如 --catalog products --text 描述）"))
     }
 
-    static func unknownMethod(_ name: String) -> OpsError {
-        .unknown(
-            kind: L("method", "方法"), name: name, place: " (--methods)", available: Method.allCases.map(\.rawValue),
-            listLabel: L("methods", "方法"))
-    }
 
     static func easeTooLarge(items: Int, limit: Int) -> OpsError {
         OpsError(
