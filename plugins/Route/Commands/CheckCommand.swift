@@ -7,7 +7,7 @@ struct CheckCommand: PluginCommand {
         commandName: "check", abstract: Strings.checkAbstract, discussion: Strings.checkDiscussion)
     static let examples = [
         "route check routes --stops stops --depot D0 --capacity 100",
-        "route check plan --stops A_n32_k5",
+        "route check plan --stops a32",
     ]
 
     @Argument(help: "The routes dataset (columns vehicle, seq and the stop id).", completion: Completion.dataset)

@@ -8,7 +8,7 @@ struct SolveCommand: PluginCommand {
     static let examples = [
         "route solve stops --depot D0 --capacity 100 --iterations 20000",
         "route solve stops --depot D0 --capacity 100 --ready ready --due due --service service --time-limit 10s",
-        "route solve A_n32_k5 --time-limit 5s --as plan",
+        "route solve a32 --time-limit 5s --as plan",
     ]
 
     @Argument(help: "The stops dataset (one row per stop, the depot included).", completion: Completion.dataset)
