@@ -144,6 +144,13 @@ struct SparkPluginTests {
         let a = try scores(local), b = try scores(spark)
         #expect(!b.isEmpty)
         for (key, value) in b { #expect(abs(value - (a[key] ?? .nan)) < 1e-9, "\(key): spark \(value), local \(a[key] ?? .nan)") }
+        // ALS (no local peer): seeded, top 2 unseen items for every user
+        try session.mustRun("spark als clicks --user user --item item --top 2 --seed 1 --as als_recs --pull")
+        let als = try session.workspace.dataset(named: "als_recs")
+        #expect(als.rowCount == 12)
+        let seen = Set(lines.dropFirst())
+        let pairs = zip(try als.column("user").stringValues(), try als.column("item").stringValues()).map { "\($0 ?? ""),\($1 ?? "")" }
+        #expect(pairs.allSatisfy { !seen.contains($0) }, "\(pairs)")
     }
 
     @Test func typesNamesErrorsAndCtrlC() throws {
@@ -179,10 +186,16 @@ struct SparkPluginTests {
         DispatchQueue.global().asyncAfter(deadline: .now() + 6) { flag.set() }
         let started = Date()
         let slow = session.execute("spark sql \"SELECT sum(a.id * b.id) AS s FROM range(200000) a CROSS JOIN range(200000) b\" --as never --pull")
-        #expect(slow.error?.code == .cancelled || slow.error?.code == .plugin, "\(slow.output)")
+        #expect(slow.error?.code == .cancelled, "\(slow.output)")
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(session.workspace.datasetNames == before)
         flag.reset()
         try session.mustRun("spark status")
+        // no server at the URL: an io error naming it and the start command; the workspace is unchanged
+        let gone = session.execute("spark connect sc://localhost:1")
+        #expect(gone.error?.code == .io)
+        #expect(gone.output.contains("sc://localhost:1") && gone.output.contains("scripts/spark/start"))
+        #expect(session.workspace.datasetNames == before)
+        try session.mustRun("spark connect \(SparkServer.url ?? "")")
     }
 }

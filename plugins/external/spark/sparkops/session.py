@@ -76,8 +76,7 @@ class Connection:
             self.session = None
 
     def unreachable(self, error):
-        text, _ = spark_message(error)
-        return CommandError(f"cannot reach Spark Connect at {self.url}: {text.splitlines()[0] if text else error}",
+        return CommandError(f"cannot reach Spark Connect at {self.url}: {_transport_reason(error)}",
                             hint=START_HINT[0], code="io")
 
     def _on_progress(self, stages, inflight_tasks, operation_id, done):
@@ -110,6 +109,21 @@ class Connection:
         finally:
             self._progress = None
             session.removeTag(tag)
+
+
+def _transport_reason(error):
+    """What gRPC said about a failed connection (e.g. "failed to connect to all addresses"), not its repr."""
+    seen = error
+    while seen is not None:
+        details = getattr(seen, "details", None)
+        if callable(details):
+            try:
+                return str(details()).split("; last error")[0]
+            except Exception:  # not a gRPC error after all
+                pass
+        seen = seen.__cause__ or seen.__context__
+    text, _ = spark_message(error)
+    return text or type(error).__name__
 
 
 def _interrupt(session, tag):
