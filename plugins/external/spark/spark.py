@@ -87,11 +87,9 @@ def finish(ctx, session, name, frame, pulled, started, what):
 
 
 def input_view(ctx, session, name):
-    """The dataset as a Spark frame and a view name to use in SQL."""
+    """The dataset as a Spark frame and a view name to use in SQL (dropped when the call ends)."""
     frame = datasets.frame(ctx, session, name)
-    view = "opsbench_input_" + str(abs(hash((name, time.time()))))
-    frame.createOrReplaceTempView(view)
-    return frame, view
+    return frame, connection.scratch_view(frame)
 
 
 def seed_option():

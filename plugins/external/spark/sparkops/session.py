@@ -46,6 +46,14 @@ class Connection:
         self.session = None
         self._lock = threading.Lock()
         self._progress = None
+        self._scratch = []
+
+    def scratch_view(self, frame):
+        """Registers `frame` as a temporary view for this call's SQL; dropped when the call ends."""
+        view = "opsbench_scratch_" + uuid.uuid4().hex[:12]
+        frame.createOrReplaceTempView(view)
+        self._scratch.append(view)
+        return view
 
     def connect(self, url=None):
         """The session for `url` (default: the current one), made on first use."""
@@ -96,7 +104,7 @@ class Connection:
         SparkSession._set_default_and_active_session(session)  # each call runs on its own thread; MLlib needs it active
         tag = "opsbench-" + uuid.uuid4().hex[:12]
         session.addTag(tag)
-        ctx.on_cancel(lambda: _interrupt(session, tag))
+        ctx.on_cancel(lambda: _quietly(lambda: session.interruptTag(tag)))
         self._progress = lambda completed, total, detail: ctx.progress(completed, total, f"{label}: {detail}")
         try:
             ctx.check_cancelled()
@@ -108,7 +116,10 @@ class Connection:
             raise self.unreachable(error) from None
         finally:
             self._progress = None
-            session.removeTag(tag)
+            for view in self._scratch:
+                _quietly(lambda: session.catalog.dropTempView(view))
+            self._scratch = []
+            _quietly(lambda: session.removeTag(tag))
 
 
 def _transport_reason(error):
@@ -126,10 +137,11 @@ def _transport_reason(error):
     return text or type(error).__name__
 
 
-def _interrupt(session, tag):
+def _quietly(action):
+    """Runs a clean-up step that may fail when the server is gone (the call then fails on its own)."""
     try:
-        session.interruptTag(tag)
-    except Exception:  # the server is gone: the call fails on its own
+        action()
+    except Exception:
         pass
 
 
