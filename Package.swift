@@ -32,6 +32,7 @@ let package = Package(
         .target(
             name: "OpsKit",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Text/Chinese/Resources")],
             swiftSettings: swiftSettings),
         .target(
             name: "Workbench",
@@ -65,7 +66,7 @@ let package = Package(
                     .product(name: "ArgumentParser", package: "swift-argument-parser"),
                     .product(name: "Collections", package: "swift-collections"),
                 ] + (pluginExtraDependencies[name] ?? []),
-                path: "plugins/\(name)", swiftSettings: swiftSettings)
+                path: "plugins/\(name)", resources: name == "Ask" ? [.copy("Resources")] : [], swiftSettings: swiftSettings)
         }
         + pluginNames.map { name in
             .testTarget(

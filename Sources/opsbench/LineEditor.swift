@@ -130,9 +130,9 @@ final class LineEditor {
         return .line(line)
     }
 
-    /// Adds a line to a history; commands are saved to the history file at once.
+    /// Adds a line to a history, phone numbers masked; commands are saved to the history file at once.
     func remember(_ line: String, in kind: HistoryKind = .commands) {
-        let entry = line.trimmingWhitespace()
+        let entry = PhoneMasker.masked(line.trimmingWhitespace())
         guard !entry.isEmpty else { return }
         opsbench_history_enter(kind == .commands ? history : inputHistory, entry.wideCString)
         if kind == .commands { _ = opsbench_history_save(history, historyPath) }

@@ -14,8 +14,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp(Strings.setHelp, valueName: "name=value"))
     var assignments: [String] = []
 
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp(Strings.allowWriteHelp, valueName: "path"), completion: .directory)
+    var allowedWrites: [String] = []
+
     @Flag(help: ArgumentHelp(Strings.keepGoingHelp)) var keepGoing = false
     @Flag(help: ArgumentHelp(Strings.checkHelp)) var check = false
+    @Option(help: ArgumentHelp(Strings.toleranceHelp, valueName: "rel=R,abs=A"))
+    var tolerance: Tolerance?
     @OptionGroup var options: WorkspaceOptions
 
     func validate() throws {
@@ -23,6 +28,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError(Strings.badAssignment(assignment))
         }
         if check && keepGoing { throw ValidationError(Strings.checkWithKeepGoing) }
+        if tolerance != nil && !check { throw ValidationError(Strings.toleranceWithoutCheck) }
     }
 
     func run() throws {
@@ -33,6 +39,8 @@ struct RunCommand: ParsableCommand {
         let progress = TerminalProgress.forStandardError()
         let session = try options.makeSession(output: StandardOutput(progress: progress), style: Terminal.outputStyle())
         session.progressDisplay = progress
+        session.writePolicy = .sandbox(
+            roots: [FileManager.default.currentDirectoryPath, session.workspace.directory.path] + allowedWrites)
         setVariables(of: session)
         let outcome: ScriptOutcome
         do {
@@ -51,25 +59,35 @@ struct RunCommand: ParsableCommand {
     }
 
     /// Replays a transcript with plain output, in a fresh temporary workspace unless `--workspace` is given.
+    /// Files the transcript writes go to a scratch folder (relative paths land there) and nowhere
+    /// else, unless `--allow-write` names a folder.
     private func checkTranscript() throws {
-        let scratch = options.workspace == nil ? try Self.scratchWorkspace() : nil
-        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
-        let session = try options.makeSession(output: TextBuffer(), style: .plain, directory: scratch, followsEnvironment: false)
+        let scratch = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let workspace = scratch.appendingPathComponent("workspace")
+        let session = try options.makeSession(
+            output: TextBuffer(), style: .plain, directory: options.workspace == nil ? workspace : nil, followsEnvironment: false)
+        let files = scratch.appendingPathComponent("files")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        session.writePolicy = .sandbox(roots: [files.path] + allowedWrites, relativeBase: files.path)
         setVariables(of: session)
-        let commands: Int
-        let mismatch: TranscriptChecker.Mismatch?
+        let report: TranscriptChecker.Report
         do {
-            (commands, mismatch) = try TranscriptChecker(session: session).check(path: file)
+            report = try TranscriptChecker(session: session, tolerance: tolerance ?? .exact).check(path: file)
         } catch {
             Terminal.writeError(Strings.error(error))
             throw ExitCode.failure
         }
-        if let mismatch {
-            Terminal.writeError(Strings.transcriptDiffers(location: mismatch.location, command: mismatch.command))
-            StandardOutput().write(mismatch.diff.hasSuffix("\n") ? mismatch.diff : mismatch.diff + "\n")
+        for step in report.mismatches {
+            Terminal.writeError(Strings.transcriptDiffers(location: step.location, command: step.command))
+            if let reason = step.reason { StandardOutput().write(reason + "\n") }
+            if let diff = step.diff { StandardOutput().write(diff.hasSuffix("\n") ? diff : diff + "\n") }
+        }
+        guard report.allMatch else {
+            StandardOutput().write(Strings.checkScore(file, matched: report.matchedCount, steps: report.steps.count))
             throw ExitCode.failure
         }
-        StandardOutput().write(Strings.transcriptMatches(file, commands: commands))
+        StandardOutput().write(Strings.transcriptMatches(file, commands: report.steps.count))
     }
 
     private func setVariables(of session: Session) {
@@ -86,7 +104,7 @@ struct RunCommand: ParsableCommand {
         return (name, String(assignment[assignment.index(after: equals)...]))
     }
 
-    private static func scratchWorkspace() throws -> URL {
+    private static func scratchFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("opsbench-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

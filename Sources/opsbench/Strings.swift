@@ -18,8 +18,8 @@ enum Strings {
     }
     static let rootUsage = """
         opsbench [--workspace <path>] [--lang zh|en]
-        opsbench run <file> [--set <name=value> ...] [--keep-going] [--workspace <path>] [--lang zh|en]
-        opsbench run --check <transcript> [--workspace <path>]
+        opsbench run <file>|- [--set <name=value> ...] [--keep-going] [--allow-write <path> ...] [--workspace <path>] [--lang zh|en]
+        opsbench run --check <transcript> [--allow-write <path> ...] [--workspace <path>]
         """
     static var replAbstract: String { L("Start the interactive shell.", "启动交互式终端。") }
     static var runAbstract: String { L("Replay a script, or check a recorded transcript.", "重放脚本，或核对录制的记录稿。") }
@@ -43,6 +43,10 @@ enum Strings {
     }
     static var scriptHelp: String { L("The script (or, with --check, the transcript) to replay.", "要重放的脚本（配合 --check 时为记录稿）。") }
     static var setHelp: String { L("Set a script variable used as ${NAME} (repeatable).", "设置脚本变量，在脚本中以 ${NAME} 引用（可重复）。") }
+    static var allowWriteHelp: String {
+        L("Let the script write files under PATH too (repeatable); by default it may write only under the current directory and the workspace.",
+          "也允许脚本在 PATH 下写入文件（可重复）；默认只能写入当前目录和工作区。")
+    }
     static var keepGoingHelp: String {
         L("Run every command even after a failure (the exit status is still 1).", "出错后继续执行其余命令（退出码仍为 1）。")
     }
@@ -52,8 +56,16 @@ enum Strings {
 
     static func badAssignment(_ text: String) -> String { L("--set expects NAME=VALUE, got '\(text)'", "--set 需要 NAME=VALUE 形式，收到 '\(text)'") }
     static var checkWithKeepGoing: String {
-        L("--keep-going cannot be combined with --check (a check stops at the first difference)",
-          "--keep-going 不能与 --check 同时使用（核对在第一处差异时停止）")
+        L("--keep-going cannot be combined with --check (a check always replays every step)",
+          "--keep-going 不能与 --check 同时使用（核对总会重放每一步）")
+    }
+    static var toleranceHelp: String {
+        L("With --check: compare numbers within a tolerance, relative (1e-6 or rel=0.01) and/or absolute (abs=0.5); volatile steps default to rel=0.02.",
+          "配合 --check：数值在容差内即视为一致，可设相对容差（1e-6 或 rel=0.01）和/或绝对容差（abs=0.5）；易变步骤默认 rel=0.02。")
+    }
+    static var toleranceWithoutCheck: String { L("--tolerance only applies to --check", "--tolerance 只能与 --check 一起使用") }
+    static func checkScore(_ path: String, matched: Int, steps: Int) -> String {
+        L("\(path): \(matched) of \(steps) steps match the recording\n", "\(path)：\(steps) 步中有 \(matched) 步与录制一致\n")
     }
 
     // Messages

@@ -19,6 +19,7 @@ final class Harness {
         var command = try C.parse(arguments)
         try command.run(in: context)
         datasets.commit(context.staged)
+        for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
         return buffer.text
     }
 

@@ -27,8 +27,8 @@ struct TranscriptTests {
         let text = try String(contentsOf: transcript, encoding: .utf8)
         #expect(text.contains("#< 那运费呢？") && text.contains("#| bot: Order 10024"))
         let replay = try Session.temporary(plugins: [AskPlugin.self])
-        let (commands, mismatch) = try TranscriptChecker(session: replay).check(path: transcript.path)
-        #expect(commands >= 6)
-        #expect(mismatch == nil, "\(mismatch?.diff ?? "")")
+        let report = try TranscriptChecker(session: replay).check(path: transcript.path)
+        #expect(report.steps.count >= 6)
+        #expect(report.allMatch, "\(report.mismatches.first?.diff ?? "")")
     }
 }

@@ -27,6 +27,7 @@ import Testing
         var command = try type.parse(args)
         try command.run(in: ctx)
         data.commit(ctx.staged)
+        for line in ctx.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
         return buffer.text
     }
 
@@ -34,7 +35,7 @@ import Testing
         let data = InMemoryDatasets(["sales": try Self.sales()])
         let out = try Self.run(PredictCommand.self, ["sales", "--date", "日期", "--value", "units", "--by", "sku", "--horizon", "7"], data: data)
         let fc = try data.dataset(named: "forecasts")
-        #expect(fc.columnNames == ["sku", "日期", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "model"])
+        #expect(fc.columnNames == ["sku", "日期", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "model", "events", "lift", "mase"])
         #expect(fc.rowCount == 14)
         #expect(fc.columns[1].formatted(at: 0) == "2026-03-12")
         let model = fc.columns[7].stringValues()
@@ -43,7 +44,7 @@ import Testing
         let mean = try fc.column("forecast").requireNumeric(), lo = try fc.column("lo_95").requireNumeric(), hi = try fc.column("hi_95").requireNumeric()
         for r in 0..<14 { #expect(lo[r] <= mean[r] && mean[r] <= hi[r] && lo[r] >= 0) }
         #expect(out.contains("warning: 1 row(s) fall on a period already taken in their series: values summed"))
-        #expect(out.contains("note: 1 missing period(s) filled with zero demand"))
+        #expect(out.contains("note: 1 missing period(s) kept as missing, not zero demand"))
         #expect(out.contains("stored forecasts: 14 rows (2 series × 7 periods, frequency D)"))
     }
 
@@ -114,6 +115,6 @@ import Testing
 
     @Test func helpShowsExamples() {
         #expect(PredictCommand.examples.allSatisfy { $0.hasPrefix("forecast predict") })
-        #expect(ForecastPlugin.commands.count == 3)
+        #expect(ForecastPlugin.commands.count == 5)
     }
 }

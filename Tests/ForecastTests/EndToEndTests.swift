@@ -21,8 +21,13 @@ import Workbench
         #expect(predict.output.contains("stored forecasts: 336 rows (24 series × 14 periods, frequency D)"))
         #expect(predict.output.contains("recent │ forecast"))
         let forecasts = try session.workspace.dataset(named: "forecasts")
-        #expect(forecasts.columnNames == ["sku", "date", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "model"])
+        #expect(forecasts.columnNames == ["sku", "date", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "model", "events", "lift", "mase"])
         #expect(forecasts.columns[1].formatted(at: 0) == "2026-11-01")
+        // the calendar is on: 11-11 (last year about 2,330 units over all SKUs) is forecast far above an ordinary day
+        let dates = forecasts.columns[1].stringValues(), mean = try forecasts.column("forecast").requireNumeric()
+        func total(_ day: String) -> Double { dates.indices.filter { dates[$0] == day }.reduce(0) { $0 + mean[$1] } }
+        #expect(total("2026-11-11") > 1800 && total("2026-11-11") > 2 * total("2026-11-14"))
+        #expect(predict.output.contains("双11 +"))
 
         let again = session.execute("forecast predict sales --date date --value units --by sku --horizon 14 --as again")
         #expect(try session.workspace.dataset(named: "again") == forecasts, "same input, same output")

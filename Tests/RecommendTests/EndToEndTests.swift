@@ -24,7 +24,7 @@ struct RecommendEndToEndTests {
         let session = try session()
         let similar = session.execute("recommend similar products --text 描述 --id 商品ID --item P001 --top 3 --as rec_similar")
         #expect(similar.succeeded, "\(similar.output)")
-        #expect(similar.output.contains("共同词: "))
+        #expect(similar.output.contains("shared: "))
         let phones = session.execute(
             "sql \"SELECT count(*) AS n FROM rec_similar s JOIN products p ON s.商品ID = p.商品ID WHERE p.类目 = '手机'\"")
         #expect(phones.output.contains("3"), "\(phones.output)")
@@ -40,7 +40,7 @@ struct RecommendEndToEndTests {
         let evaluation = session.execute(
             "recommend evaluate orders --user customer_id --item product_id --time order_date --methods popular,itemknn")
         #expect(evaluation.succeeded, "\(evaluation.output)")
-        #expect(evaluation.output.contains("ndcg@10"))
+        #expect(evaluation.output.contains("NDCG@10"))
         #expect(session.execute("show evaluation").output.contains("itemknn"))
     }
 

@@ -27,11 +27,32 @@ import Testing
         return try InteractionLog(dataset: dataset, userColumn: "u", itemColumn: "i", weightColumn: nil, timeColumn: "t")
     }
 
-    @Test func leaveLastHoldsOutTheLatestRowPerUser() throws {
-        // a's latest is row 1 (time 5); b's two rows tie, so the later row (4) is held out.
+    @Test func leaveLastHoldsOutTheWholeLastBasket() throws {
+        // a's latest is row 1 (time 5); b's two rows share the latest time: one basket, both held out.
         let split = try Split(try log(times: [1, 5, 3, 2, 2, 9]), kind: .leaveLast, testFraction: 0.2, seed: 1)
-        #expect(split.test == [1, 4, 5])
-        #expect(split.train == [0, 2, 3])
+        #expect(split.test == [1, 3, 4, 5])
+        #expect(split.train == [0, 2])
+    }
+
+    @Test func leaveLastWithABasketColumnHoldsOutEveryLineOfTheLastOrder() throws {
+        // a: order 1 (x) at t=1, order 2 (y, z) with lines at t=2 and t=3 (an order spanning two times).
+        let dataset = try Dataset(columns: [
+            Column(name: "u", strings: ["a", "a", "a", "b", "b"]),
+            Column(name: "i", strings: ["x", "y", "z", "x", "y"]),
+            Column(name: "t", doubles: [1, 2, 3, 1, 1]),
+            Column(name: "order", integers: [1, 2, 2, 3, 3]),
+        ])
+        let log = try InteractionLog(
+            dataset: dataset, userColumn: "u", itemColumn: "i", weightColumn: nil, timeColumn: "t", basketColumn: "order")
+        let split = try Split(log, kind: .leaveLast, testFraction: 0.2, seed: 1)
+        #expect(split.test == [1, 2, 3, 4])
+        #expect(split.train == [0])
+    }
+
+    @Test func timeSplitByAGlobalCutoff() throws {
+        let split = try Split(try log(times: [1, 5, 3, 2, 2, 9]), kind: .time, testFraction: 0.5, seed: 1, cutoff: 3)
+        #expect(split.test == [1, 2, 5])
+        #expect(split.cutoff == 3)
     }
 
     @Test func timeSplitHoldsOutTheLatestFraction() throws {
@@ -56,7 +77,7 @@ import Testing
         let datasets = InMemoryDatasets(["log": dataset])
         let base = ["log", "--user", "u", "--item", "i"]
         let output = try run(EvaluateCommand.self, base + ["--methods", "itemknn,popular", "--k", "1"], in: datasets)
-        #expect(output.contains("note: no --time: each user's last row in dataset order is held out"))
+        #expect(output.contains("note: no --time or --basket: each user's last row in dataset order is held out"))
         let table = try datasets.dataset(named: "evaluation")
         #expect(try strings(table, "method") == ["itemknn", "popular"])
         // Train a{x,z} b{x,y} c{x}; held out a→y, b→z, c→y. Item-kNN reaches y and z only through x:

@@ -13,6 +13,7 @@ func run<C: PluginCommand>(_ type: C.Type, _ arguments: [String], in datasets: I
     var command = try C.parse(arguments)
     try command.run(in: context)
     datasets.commit(context.staged)
+        for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
     return buffer.text
 }
 

@@ -39,6 +39,7 @@ import Testing
         var command = try SolveCommand.parse(["plus", "--depot", "D", "--capacity", "8", "--iterations", "1000000"])
         try command.run(in: context)
         datasets.commit(context.staged)
+        for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
         #expect(buffer.text.contains("search stopped early (Ctrl-C)"))
         #expect(buffer.text.contains("; 0 ruin-and-recreate iterations"))
         #expect(try datasets.dataset(named: "routes").rowCount == 4)

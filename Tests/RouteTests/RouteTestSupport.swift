@@ -31,6 +31,7 @@ enum RouteFixture {
         var command = try type.parseChecked(arguments, plugin: "route")
         try command.run(in: context)
         datasets.commit(context.staged)
+        for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
         return buffer.text
     }
 }

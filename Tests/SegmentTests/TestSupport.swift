@@ -78,6 +78,7 @@ final class CommandHarness {
         var command = try type.parse(arguments)
         try command.run(in: context)
         datasets.commit(context.staged)
+        for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does
         return buffer.take()
     }
 

@@ -82,15 +82,15 @@ import Testing
         #expect(!text.contains("record stop"))
 
         let replay = try session()
-        let (commands, mismatch) = try TranscriptChecker(session: replay).check(path: transcript)
-        #expect(commands == 5, "the four recorded commands after the transcript's own `set lang` line")
-        #expect(mismatch == nil)
+        let report = try TranscriptChecker(session: replay).check(path: transcript)
+        #expect(report.steps.count == 5, "the four recorded commands after the transcript's own `set lang` line")
+        #expect(report.allMatch)
 
         let tampered = try write("tampered.opsb", text.replacingOccurrences(of: "#| 2 rows", with: "#| 5 rows"))
-        let (_, found) = try TranscriptChecker(session: try session()).check(path: tampered)
-        let diff = try #require(found).diff
+        let found = try TranscriptChecker(session: try session()).check(path: tampered).mismatches.first
+        let diff = try #require(found?.diff)
         #expect(diff.contains("-5 rows\n+2 rows"))
-        #expect(found?.location == "\(tampered):4")
+        #expect(found?.location == "\(tampered):5", "after the header, the input line for users and the language line")
     }
 
     @Test func aTranscriptReplaysInTheLanguageItWasRecordedIn() throws {
@@ -105,9 +105,9 @@ import Testing
 
         let replay = try session()
         replay.setLanguage(.en, source: "test")
-        let (commands, mismatch) = try TranscriptChecker(session: replay).check(path: transcript)
-        #expect(commands == 2)
-        #expect(mismatch == nil, "\(mismatch?.diff ?? "")")
+        let report = try TranscriptChecker(session: replay).check(path: transcript)
+        #expect(report.steps.count == 2)
+        #expect(report.allMatch, "\(report.mismatches.first?.diff ?? "")")
         #expect(replay.language == .zh)
     }
 
@@ -121,7 +121,7 @@ import Testing
         s.execute("record stop")
         let text = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(text.contains("probe chat\n#< hello\n#< /exit\n#| olleh\n"))
-        #expect(try TranscriptChecker(session: try session()).check(path: transcript).mismatch == nil)
+        #expect(try TranscriptChecker(session: try session()).check(path: transcript).allMatch)
         #expect(try ScriptRunner(session: try session()).run(path: transcript, keepGoing: false).succeeded)
     }
 

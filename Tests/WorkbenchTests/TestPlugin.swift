@@ -55,10 +55,13 @@ struct EchoCommand: PluginCommand {
     func run(in context: CommandContext) throws { context.print(words.joined(separator: "|")) }
 }
 
-/// Reads sub-prompt lines until `/exit`, echoing them reversed.
-struct AskBackCommand: PluginCommand {
+/// Reads sub-prompt lines until `/exit`, echoing them reversed (`--fail`: fails before reading any).
+struct AskBackCommand: SubPromptCommand {
     static let configuration = CommandConfiguration(commandName: "chat", abstract: "Sub-prompt.")
+    static var endOfInput: String { "/exit" }
+    @Flag var fail = false
     func run(in context: CommandContext) throws {
+        if fail { throw OpsError("no knowledge base") }
         while let line = context.readLine(prompt: "probe> "), line != "/exit" {
             context.print(String(line.reversed()))
         }

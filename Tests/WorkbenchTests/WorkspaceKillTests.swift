@@ -69,7 +69,7 @@ struct WorkspaceKillTests {
             }
             let files = try FileManager.default.contentsOfDirectory(
                 atPath: workspace.appendingPathComponent("data").path)
-            #expect(files.count == reopened.datasetNames.count, "no leftovers after reopening: \(files)")
+            #expect(Set(files) == (try reopened.storedFiles()), "no leftovers after reopening: \(files)")
             // Back to the previous state for the next round.
             if reopened.datasetNames != ["a"] || a.rowCount != 3 {
                 try reopened.apply(reopened.datasetNames.map { .drop($0) })

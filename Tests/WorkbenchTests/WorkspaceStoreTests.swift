@@ -63,7 +63,8 @@ struct WorkspaceStoreTests {
         #expect(again.datasetNames == ["b", "c"])
         #expect(try again.dataset(named: "b") == one)
         #expect(try again.dataset(named: "c") == two)
-        #expect(try dataFiles().count == 2)
+        #expect(Set(try dataFiles()) == (try again.storedFiles()), "replaced and dropped data stays only as kept versions")
+        #expect(try again.versions(of: "b").count == 2 && again.versions(of: "c").count == 2)
     }
 
     @Test func invalidChangesApplyNothing() throws {

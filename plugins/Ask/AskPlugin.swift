@@ -6,7 +6,7 @@ public enum AskPlugin: Plugin {
     public static let version = "0.1.0"
     public static let summary = "Customer service: FAQ retrieval, intent recognition, multi-turn chat, hand-off"
     public static let commands: [any PluginCommand.Type] = [
-        KBCommand.self, TrainCommand.self, QueryCommand.self, ChatCommand.self, EvaluateCommand.self,
+        KBCommand.self, TrainCommand.self, QueryCommand.self, ChatCommand.self, EvaluateCommand.self, TermsCommand.self,
     ]
     public static let defaultCommand: (any PluginCommand.Type)? = QueryCommand.self
 }

@@ -189,4 +189,22 @@ extension AskText {
     static func latencyTiming(p50: Double, p99: Double, count: Int) -> String {
         "timing: per question p50 \(ValueFormat.fixed(p50, digits: 3)) ms, p99 \(ValueFormat.fixed(p99, digits: 3)) ms over \(count) questions"
     }
+
+    static func segmentTiming(seconds: Double, bytes: Int) -> String {
+        L("timing: segmented \(bytes) bytes in \(ValueFormat.fixed(seconds, digits: 3)) s",
+          "计时：切分 \(bytes) 字节用时 \(ValueFormat.fixed(seconds, digits: 3)) 秒")
+    }
+}
+
+// MARK: ask terms
+extension AskText {
+    static func foldedLine(_ text: String) -> String { L("folded:    \(text)", "规范化：  \(text)") }
+    static func repairedLine(_ text: String) -> String { L("repaired:  \(text)", "纠错后：  \(text)") }
+    static func rewrittenLine(_ text: String) -> String { L("synonyms:  \(text)", "同义改写：\(text)") }
+    static func wordsLine(_ text: String) -> String { L("words:     \(text)", "分词：    \(text)") }
+    static func termsLine(_ text: String) -> String { L("terms:     \(text)", "检索词：  \(text)") }
+    static func segmentedFile(_ path: String, words: Int, bytes: Int) -> String {
+        L("\(path): \(bytes) bytes, \(words) words", "\(path)：\(bytes) 字节，\(words) 个词")
+    }
+    static let utf8Hint = L("give a readable UTF-8 text file", "请给出可读的 UTF-8 文本文件")
 }

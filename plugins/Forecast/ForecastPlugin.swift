@@ -5,5 +5,5 @@ public enum ForecastPlugin: Plugin {
     public static let name = "forecast"
     public static let version = "0.1.0"
     public static let summary = "Supply chain: demand forecasts per SKU, backtested model choice, inventory policy"
-    public static let commands: [any PluginCommand.Type] = [PredictCommand.self, BacktestCommand.self, InventoryCommand.self]
+    public static let commands: [any PluginCommand.Type] = [PredictCommand.self, BacktestCommand.self, InventoryCommand.self, CalendarCommand.self, ExplainCommand.self]
 }

@@ -4,11 +4,13 @@ import OpsKit
 /// `recommend evaluate`: offline comparison of methods on a held-out split.
 struct EvaluateCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "evaluate", abstract: Strings.evaluateAbstract, discussion: Strings.evaluateDiscussion)
+        commandName: "evaluate", abstract: Strings.evaluateAbstract.encoded,
+        discussion: Strings.evaluateDiscussion.encoded)
 
     static var examples: [String] {
         [
-            "recommend evaluate orders --user customer_id --item product_id --time order_date --k 10",
+            "recommend evaluate orders --user customer_id --item product_id --basket order_id --time order_date --k 10",
+            "recommend evaluate orders --user customer_id --item product_id --time order_date --split time --cutoff 2025-06-01",
             "recommend evaluate orders --user customer_id --item product_id --split random --test-fraction 0.2 --seed 7",
             "recommend evaluate orders --user customer_id --item product_id --time order_date --catalog products --text 描述 --catalog-id 商品ID",
         ]
@@ -18,6 +20,7 @@ struct EvaluateCommand: PluginCommand {
     @OptionGroup var columns: InteractionOptions
     @Option(help: ArgumentHelp(Strings.timeHelp), completion: Completion.columns) var time: String?
     @Option(help: ArgumentHelp(Strings.splitHelp)) var split: SplitKind = .leaveLast
+    @Option(help: ArgumentHelp(Strings.cutoffHelp)) var cutoff: String?
     @Option(name: .customLong("test-fraction"), help: ArgumentHelp(Strings.testFractionHelp)) var testFraction: Double = 0.2
     @Option(help: ArgumentHelp(Strings.kHelp)) var k: Int = 10
     @Option(help: ArgumentHelp(Strings.methodsHelp)) var methods: String?
@@ -28,44 +31,69 @@ struct EvaluateCommand: PluginCommand {
     mutating func run(in context: CommandContext) throws {
         guard k >= 1 else { throw Strings.positive("--k", k) }
         guard testFraction > 0, testFraction < 1 else { throw Strings.outOfRange("--test-fraction", testFraction, "(0, 1)") }
+        if cutoff != nil && split != .time { throw Strings.cutoffNeedsTimeSplit }
         let settings = try model.settings()
-        let chosen = try chosenMethods()
+        let dataset = try context.dataset(interactions)
+        var log = try columns.log(dataset, time: time, context: context)
+        let chosen = try chosenMethods(items: log.items.count)
         if let needy = chosen.first(where: \.needsCatalog), model.catalog == nil {
             throw Strings.catalogRequired(needy.rawValue)
         }
-        let dataset = try context.dataset(interactions)
-        var log = try columns.log(dataset, time: time, context: context)
-        if split == .leaveLast && time == nil { context.note(Strings.leaveLastWithoutTime) }
+        if split == .leaveLast && time == nil && columns.basket == nil { context.note(Strings.leaveLastWithoutTime) }
+        let cut = try cutoff.map { text -> Double in
+            guard let value = TimePoint.parse(text, type: log.timeType) else { throw Strings.badCutoff(text) }
+            return value
+        }
         let content = try model.contentIndex(itemColumn: columns.item, context: context)
         if let content { _ = log.addItems(content.ids.ids) }
-        let holdout = try Split(log, kind: split, testFraction: testFraction, seed: context.seed(seedOption))
-        let train = log.matrix(rows: holdout.train)
-        let (users, relevant) = evaluationUsers(log: log, test: holdout.test, train: train)
-        guard !users.isEmpty else { throw Strings.nobodyToEvaluate }
+        let seed = context.seed(seedOption)
+        let holdout = try Split(log, kind: split, testFraction: testFraction, seed: seed, cutoff: cut)
+        let vectors = content?.vectors(for: log.items.ids)
         let recommender = Recommender(
-            train: train, itemIDs: log.items.ids, settings: settings,
-            contentVectors: content?.vectors(for: log.items.ids))
-        var rows: [(Method, RankingMetrics)] = []
+            log: log, rows: holdout.train, damping: columns.damping, settings: settings, contentVectors: vectors)
+        let heldOut = HeldOut(
+            log: log, test: holdout.test, train: recommender.train, includeOwned: settings.includeOwned)
+        guard !heldOut.users.isEmpty else { throw Strings.nobodyToEvaluate }
+        context.print(
+            Strings.protocolNote(
+                split, basket: columns.basket, time: time,
+                cutoff: holdout.cutoff.map { TimePoint.format($0, type: log.timeType) },
+                includeOwned: settings.includeOwned))
+        var rows: [EvaluationTable.Row] = []
         for method in chosen {
-            let recs = try recommender.recommend(method, users: users, k: k, context: context)
-            var lists = [[Int32]](repeating: [], count: log.users.count)
-            for rec in recs { lists[Int(rec.user)].append(rec.item) }
-            rows.append(
-                (method, RankingMetrics(
-                    lists: users.map { lists[$0] }, relevant: relevant, k: k, catalogueSize: log.items.count)))
+            var label = method.rawValue
+            var fitted = recommender
+            var scored = method
+            if method == .auto {
+                let auto = try AutoSelection(
+                    log: log, rows: holdout.train, damping: columns.damping, settings: settings, contentVectors: vectors,
+                    k: k, context: context)
+                context.print(auto.summary(k: k))
+                scored = auto.chosen.method
+                label = "auto: " + Strings.candidateName(scored.rawValue, popularityBlend: auto.chosen.popularityBlend)
+                fitted = Recommender(
+                    log: log, rows: holdout.train, damping: columns.damping, settings: auto.settings(settings),
+                    contentVectors: vectors)
+            }
+            let metrics = try heldOut.score(scored, recommender: fitted, k: k, context: context)
+            rows.append(EvaluationTable.Row(method: label, metrics: metrics, interval: Bootstrap.meanInterval(metrics.ndcgPerUser, seed: seed)))
         }
         let output = try EvaluationTable.dataset(rows, k: k)
         let name = result.name(or: "evaluation")
         try context.store(output, as: name)
         context.print(
             Strings.evaluationSummary(
-                users: users.count, skipped: log.users.count - users.count, train: holdout.train.count,
+                users: heldOut.users.count, skipped: heldOut.skipped, train: holdout.train.count,
                 test: holdout.test.count, name: name))
-        context.table(headers: EvaluationTable.headers(k: k), rows: EvaluationTable.rows(rows))
+        context.table(headers: Strings.evaluationHeaders(k: k), rows: EvaluationTable.rows(rows))
     }
 
-    private func chosenMethods() throws -> [Method] {
-        guard let methods else { return model.catalog == nil ? [.popular, .itemknn] : Method.evaluationOrder }
+    private func chosenMethods(items: Int) throws -> [Method] {
+        guard let methods else {
+            var out: [Method] = [.popular, .itemknn, .rp3beta]
+            if items <= AutoSelection.easeAutoLimit { out.append(.ease) }
+            return model.catalog == nil ? out : out + [.content, .hybrid]
+        }
         let names = methods.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw Strings.unknownMethod(methods) }
         var out: [Method] = []
@@ -75,55 +103,41 @@ struct EvaluateCommand: PluginCommand {
         }
         return out
     }
-
-    /// Users with training history and at least one held-out item they did not
-    /// already have, and those items.
-    private func evaluationUsers(log: InteractionLog, test: [Int], train: SparseMatrix) -> ([Int], [Set<Int32>]) {
-        var heldOut = [Set<Int32>](repeating: [], count: log.users.count)
-        for r in test { heldOut[Int(log.user[r])].insert(log.item[r]) }
-        var users: [Int] = [], relevant: [Set<Int32>] = []
-        for u in 0..<log.users.count where !heldOut[u].isEmpty {
-            let history = train.range(ofRow: u)
-            guard !history.isEmpty else { continue }
-            let new = heldOut[u].subtracting(history.map { train.columns[$0] })
-            guard !new.isEmpty else { continue }
-            users.append(u)
-            relevant.append(new)
-        }
-        return (users, relevant)
-    }
-}
-
-extension Method {
-    /// The order methods appear in an evaluation table.
-    static let evaluationOrder: [Method] = [.popular, .itemknn, .content, .hybrid]
 }
 
 /// The evaluation result as a dataset and as a printed table.
 enum EvaluationTable {
-    static func headers(k: Int) -> [String] {
-        ["method", "precision@\(k)", "recall@\(k)", "ndcg@\(k)", "map@\(k)", "hit_rate", "coverage", "users"]
+    struct Row {
+        let method: String
+        let metrics: RankingMetrics
+        /// 95% bootstrap interval of NDCG over users.
+        let interval: (low: Double, high: Double)
     }
 
-    static func rows(_ rows: [(Method, RankingMetrics)]) -> [[String]] {
-        rows.map { method, m in
-            [method.rawValue] + [m.precision, m.recall, m.ndcg, m.map, m.hitRate, m.coverage].map {
-                ValueFormat.fixed($0, digits: 4)
-            } + [String(m.users)]
+    static func rows(_ rows: [Row]) -> [[String]] {
+        rows.map { row in
+            let m = row.metrics
+            func f(_ x: Double) -> String { ValueFormat.fixed(x, digits: 4) }
+            return [row.method, f(m.precision), f(m.recall), f(m.ndcg), "[\(f(row.interval.low)), \(f(row.interval.high))]",
+                    f(m.map), f(m.mrr), f(m.hitRate), f(m.coverage), ValueFormat.fixed(m.novelty, digits: 2), String(m.users)]
         }
     }
 
-    static func dataset(_ rows: [(Method, RankingMetrics)], k: Int) throws -> Dataset {
+    static func dataset(_ rows: [Row], k: Int) throws -> Dataset {
         try Dataset(columns: [
-            Column(name: "method", strings: rows.map { $0.0.rawValue }),
+            Column(name: "method", strings: rows.map(\.method)),
             Column(name: "k", integers: rows.map { _ in Int64(k) }),
-            Column(name: "precision", doubles: rows.map { $0.1.precision }),
-            Column(name: "recall", doubles: rows.map { $0.1.recall }),
-            Column(name: "ndcg", doubles: rows.map { $0.1.ndcg }),
-            Column(name: "map", doubles: rows.map { $0.1.map }),
-            Column(name: "hit_rate", doubles: rows.map { $0.1.hitRate }),
-            Column(name: "coverage", doubles: rows.map { $0.1.coverage }),
-            Column(name: "users", integers: rows.map { Int64($0.1.users) }),
+            Column(name: "precision", doubles: rows.map(\.metrics.precision)),
+            Column(name: "recall", doubles: rows.map(\.metrics.recall)),
+            Column(name: "ndcg", doubles: rows.map(\.metrics.ndcg)),
+            Column(name: "ndcg_low", doubles: rows.map(\.interval.low)),
+            Column(name: "ndcg_high", doubles: rows.map(\.interval.high)),
+            Column(name: "map", doubles: rows.map(\.metrics.map)),
+            Column(name: "mrr", doubles: rows.map(\.metrics.mrr)),
+            Column(name: "hit_rate", doubles: rows.map(\.metrics.hitRate)),
+            Column(name: "coverage", doubles: rows.map(\.metrics.coverage)),
+            Column(name: "novelty", doubles: rows.map(\.metrics.novelty)),
+            Column(name: "users", integers: rows.map { Int64($0.metrics.users) }),
         ])
     }
 }

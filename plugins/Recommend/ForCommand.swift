@@ -4,12 +4,12 @@ import OpsKit
 /// `recommend for`: top-N items for one user or all users.
 struct ForCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "for", abstract: Strings.forAbstract, discussion: Strings.forDiscussion)
+        commandName: "for", abstract: Strings.forAbstract.encoded, discussion: Strings.forDiscussion.encoded)
 
     static var examples: [String] {
         [
             "recommend for orders --user customer_id --item product_id --target U0001 --top 10",
-            "recommend for orders --user customer_id --item product_id --all-users --as recs",
+            "recommend for orders --user customer_id --item product_id --all-users --method auto --basket order_id --as recs",
             "recommend for orders --user customer_id --item product_id --target U0001 --method hybrid --catalog products --text 描述 --catalog-id 商品ID",
         ]
     }
@@ -17,6 +17,7 @@ struct ForCommand: PluginCommand {
     @Argument(help: "Interactions dataset (one row per purchase or click).", completion: Completion.dataset)
     var interactions: String
     @OptionGroup var columns: InteractionOptions
+    @Option(help: ArgumentHelp(Strings.timeHelp), completion: Completion.columns) var time: String?
     @Option(help: ArgumentHelp(Strings.targetHelp)) var target: String?
     @Flag(help: ArgumentHelp(Strings.allUsersHelp)) var allUsers = false
     @Option(help: ArgumentHelp(Strings.topForHelp)) var top: Int = 10
@@ -28,25 +29,33 @@ struct ForCommand: PluginCommand {
         if target == nil && !allUsers { throw Strings.targetOrAll }
         if target != nil && allUsers { throw Strings.targetAndAll }
         guard top >= 1 else { throw Strings.positive("--top", top) }
-        let settings = try model.settings()
+        var settings = try model.settings()
         if method.needsCatalog && model.catalog == nil { throw Strings.catalogRequired(method.rawValue) }
         let dataset = try context.dataset(interactions)
-        var log = try columns.log(dataset, context: context)
-        let content = method.needsCatalog ? try model.contentIndex(itemColumn: columns.item, context: context) : nil
+        var log = try columns.log(dataset, time: time, context: context)
+        let wantsContent = method.needsCatalog || (method == .auto && model.catalog != nil)
+        let content = wantsContent ? try model.contentIndex(itemColumn: columns.item, context: context) : nil
         if let content { _ = log.addItems(content.ids.ids) }
-        let users = try target.map { [Int(try log.users.require($0, kind: "user", option: "--target"))] }
-            ?? Array(0..<log.users.count)
-        let train = log.matrix()
-        reportDuplicates(log: log, train: train, context: context)
+        let users = try target.map {
+            [Int(try log.users.require($0, kind: Strings.userKind, option: "--target"))]
+        } ?? Array(0..<log.users.count)
         let k = min(top, log.items.count)
         if k < top { context.warn(Strings.clampedTop(top, available: k)) }
-        let recommender = Recommender(
-            train: train, itemIDs: log.items.ids, settings: settings,
-            contentVectors: content?.vectors(for: log.items.ids))
-        let recs = try recommender.recommend(method, users: users, k: k, context: context)
+        let vectors = content?.vectors(for: log.items.ids)
+        var chosen = method
+        if method == .auto {
+            let auto = try AutoSelection(
+                log: log, rows: nil, damping: columns.damping, settings: settings, contentVectors: vectors, k: k,
+                context: context)
+            context.print(auto.summary(k: k))
+            chosen = auto.chosen.method
+            settings = auto.settings(settings)
+        }
+        let recommender = Recommender(log: log, damping: columns.damping, settings: settings, contentVectors: vectors)
+        reportDuplicates(log: log, train: recommender.train, context: context)
+        let recs = try recommender.recommend(chosen, users: users, k: k, context: context)
         let explainer = RecommendationExplainer(
-            recommender: recommender, method: method, log: log, content: content,
-            labels: ReasonLabels(chinese: TextScript.prefersChinese(dataset.columnNames)))
+            recommender: recommender, method: chosen, log: log, content: content, labels: ReasonLabels())
         let reasons = try explainer.reasons(recs, context: context)
         let userColumn = try dataset.column(columns.user)
         let itemColumn = try dataset.column(columns.item)
@@ -57,22 +66,24 @@ struct ForCommand: PluginCommand {
             ] + ResultColumns.ranked(ranks: recs.map(\.rank), scores: recs.map(\.score), reasons: reasons))
         let name = result.name(or: "recommendations")
         try context.store(output, as: name)
+        let label = Strings.candidateName(chosen.rawValue, popularityBlend: settings.popularityBlend)
         if let target, let user = users.first {
             context.print(
                 Strings.forSummary(
-                    recs.count, user: target, method: method.rawValue, history: train.range(ofRow: user).count,
+                    recs.count, user: target, method: label, history: recommender.train.range(ofRow: user).count,
                     name: name))
         } else {
-            let coldStart = users.filter { train.range(ofRow: $0).isEmpty }.count
+            let coldStart = users.filter { recommender.train.range(ofRow: $0).isEmpty }.count
             context.print(
-                Strings.allUsersSummary(
-                    users: users.count, rows: recs.count, method: method.rawValue, coldStart: coldStart, name: name))
+                Strings.allUsersSummary(users: users.count, rows: recs.count, method: label, coldStart: coldStart, name: name))
         }
         context.table(output)
     }
 
     private func reportDuplicates(log: InteractionLog, train: SparseMatrix, context: CommandContext) {
         let repeated = log.count - train.nonZeroCount
-        if repeated > 0 { context.note(Strings.duplicateInteractions(repeated, summed: columns.weight != nil)) }
+        if repeated > 0 {
+            context.note(Strings.duplicateInteractions(repeated, summed: columns.weight != nil, damping: columns.damping))
+        }
     }
 }

@@ -1,18 +1,21 @@
 import ArgumentParser
 import OpsKit
 
-/// `--user`, `--item` and `--weight`: how to read an interactions dataset.
+/// `--user`, `--item`, `--weight`, `--damping` and `--basket`: how to read an interactions dataset.
 struct InteractionOptions: ParsableArguments {
     @Option(help: ArgumentHelp(Strings.userHelp), completion: Completion.columns) var user: String
     @Option(help: ArgumentHelp(Strings.interactionItemHelp), completion: Completion.columns) var item: String
     @Option(help: ArgumentHelp(Strings.weightHelp), completion: Completion.columns) var weight: String?
+    @Option(help: ArgumentHelp(Strings.dampingHelp)) var damping: Damping = .log
+    @Option(help: ArgumentHelp(Strings.basketHelp), completion: Completion.columns) var basket: String?
 
     init() {}
 
     /// Reads the log and reports skipped and repeated rows.
     func log(_ dataset: Dataset, time: String? = nil, context: CommandContext) throws -> InteractionLog {
         let log = try InteractionLog(
-            dataset: dataset, userColumn: user, itemColumn: item, weightColumn: weight, timeColumn: time)
+            dataset: dataset, userColumn: user, itemColumn: item, weightColumn: weight, timeColumn: time,
+            basketColumn: basket)
         if log.skippedRows > 0 {
             context.warn(
                 Strings.skippedRows(

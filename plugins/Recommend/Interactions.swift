@@ -10,6 +10,10 @@ struct InteractionLog {
     let weight: [Double]
     /// Numeric time per row (day or second numbers), when a time column was given.
     let time: [Double]?
+    /// The time column's type (date or datetime), to print cut-offs.
+    let timeType: ColumnType?
+    /// Basket (order, invoice) code per row, when a basket column was given.
+    let basket: [Int32]?
     let nullUserRows: Int
     let nullItemRows: Int
     let badWeightRows: Int
@@ -17,7 +21,10 @@ struct InteractionLog {
 
     var count: Int { user.count }
 
-    init(dataset: Dataset, userColumn: String, itemColumn: String, weightColumn: String?, timeColumn: String?) throws {
+    init(
+        dataset: Dataset, userColumn: String, itemColumn: String, weightColumn: String?, timeColumn: String?,
+        basketColumn: String? = nil
+    ) throws {
         let userCol = try dataset.column(userColumn, option: "--user")
         let itemCol = try dataset.column(itemColumn, option: "--item")
         let weights = try weightColumn.map { try dataset.column($0, option: "--weight").requireNumeric(option: "--weight") }
@@ -26,12 +33,13 @@ struct InteractionLog {
             guard let values = column.numericValues() else { throw Strings.timeNotNumeric(name) }
             return values
         }
+        let basketCodes = try basketColumn.map { IDTable.encode(try dataset.column($0, option: "--basket")).codes }
         let (userTable, userCodes) = IDTable.encode(userCol)
         let (allItems, itemCodes) = IDTable.encode(itemCol)
         // Items are numbered over the usable rows only: the catalogue is what users interacted with.
         var itemTable = IDTable()
         var itemRemap = [Int32](repeating: -1, count: allItems.count)
-        var user: [Int32] = [], item: [Int32] = [], weight: [Double] = [], time: [Double] = []
+        var user: [Int32] = [], item: [Int32] = [], weight: [Double] = [], time: [Double] = [], basket: [Int32] = []
         user.reserveCapacity(dataset.rowCount)
         item.reserveCapacity(dataset.rowCount)
         weight.reserveCapacity(dataset.rowCount)
@@ -48,6 +56,7 @@ struct InteractionLog {
             item.append(itemRemap[old])
             weight.append(w)
             if let times { time.append(times[row]) }
+            if let basketCodes { basket.append(basketCodes[row]) }
         }
         guard !user.isEmpty else { throw Strings.noUsableInteractions(dataset.rowCount) }
         // Users whose every row was skipped keep their id: they are cold-start users.
@@ -57,6 +66,8 @@ struct InteractionLog {
         self.item = item
         self.weight = weight
         self.time = times == nil ? nil : time
+        self.timeType = try timeColumn.map { try dataset.column($0).type }
+        self.basket = basketCodes == nil ? nil : basket
         self.nullUserRows = nullUsers
         self.nullItemRows = nullItems
         self.badWeightRows = badWeights
@@ -75,8 +86,9 @@ struct InteractionLog {
     }
 
     /// The users × items matrix of the given rows (all when nil), duplicate
-    /// (user, item) pairs summed. Built by two counting sorts, O(rows + users + items).
-    func matrix(rows: [Int]? = nil) -> SparseMatrix {
+    /// (user, item) pairs summed, then damped; `countingRows` counts rows instead of summing weights.
+    /// Built by two counting sorts, O(rows + users + items).
+    func matrix(rows: [Int]? = nil, damping: Damping = .none, countingRows: Bool = false) -> SparseMatrix {
         let selected = rows ?? Array(0..<count)
         let userCount = users.count, itemCount = items.count
         // Pass 1: order rows by item; pass 2: stable order by user → sorted by (user, item).
@@ -105,16 +117,18 @@ struct InteractionLog {
             var last: Int32 = -1
             for p in userStart[u]..<userStart[u + 1] {
                 let r = sorted[p]
+                let w = countingRows ? 1 : weight[r]
                 if item[r] == last {
-                    values[values.count - 1] += weight[r]
+                    values[values.count - 1] += w
                 } else {
                     columns.append(item[r])
-                    values.append(weight[r])
+                    values.append(w)
                     last = item[r]
                 }
             }
             rowStart[u + 1] = columns.count
         }
+        if damping != .none { for p in values.indices { values[p] = damping.apply(values[p]) } }
         return SparseMatrix(
             rowCount: userCount, columnCount: itemCount, rowStart: rowStart, columns: columns, values: values)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import OpsKit
 
 /// An item-neighbour matrix S (items × items, each row holding an item's
@@ -6,7 +7,7 @@ import OpsKit
 ///
 /// Item-kNN, content and hybrid recommenders are all of this form; they differ
 /// in how S is built.
-struct NeighbourModel {
+struct NeighbourModel: ItemScorer {
     let neighbours: SparseMatrix
 
     /// Item–item cosine on the user–item matrix with shrinkage,
@@ -19,6 +20,34 @@ struct NeighbourModel {
             cosine: SparseTopK.Cosine(rowNorms: norms, columnNorms: norms, shrink: shrink),
             label: Strings.progressItemKNN, context: context)
         return NeighbourModel(neighbours: top.matrix())
+    }
+
+    /// RP3beta (Paudel et al. 2017): the two-step random walk item → user → item,
+    /// `W[i][j] = Σ_u (r(u,i)/Σ_v r(v,i)) · (r(u,j)/Σ_l r(u,l)) / buyers(j)^β`,
+    /// which penalises popular destinations by β, keeping each item's `k` largest.
+    static func rp3beta(train: SparseMatrix, k: Int, beta: Double, context: CommandContext) throws -> NeighbourModel {
+        let itemUsers = rowStochastic(train.transposed())
+        var buyers = [Double](repeating: 0, count: train.columnCount)
+        for c in train.columns { buyers[Int(c)] += 1 }
+        let top = try product(
+            itemUsers, rowStochastic(train), k: k, exclude: .diagonal,
+            cosine: SparseTopK.Cosine(
+                rowNorms: [Double](repeating: 1, count: itemUsers.rowCount),
+                columnNorms: buyers.map { Foundation.pow(max($0, 1), beta) }),
+            label: Strings.progressRP3beta, context: context)
+        return NeighbourModel(neighbours: top.matrix())
+    }
+
+    /// Each row divided by its sum (a transition matrix).
+    private static func rowStochastic(_ m: SparseMatrix) -> SparseMatrix {
+        var values = m.values
+        for r in 0..<m.rowCount {
+            let range = m.range(ofRow: r)
+            let sum = range.reduce(0.0) { $0 + m.values[$1] }
+            if sum > 0 { for p in range { values[p] /= sum } }
+        }
+        return SparseMatrix(
+            rowCount: m.rowCount, columnCount: m.columnCount, rowStart: m.rowStart, columns: m.columns, values: values)
     }
 
     /// Cosine of TF-IDF vectors (rows aligned with the items), keeping each item's `k` nearest.
@@ -59,15 +88,17 @@ struct NeighbourModel {
             label: Strings.progressScoring, context: context)
     }
 
-    /// The history item that contributed most to `score(user, item)`: the "because you bought X".
-    func strongestSource(user: Int, item: Int32, train: SparseMatrix) -> Int32? {
-        var best: (item: Int32, value: Double)?
+    func accumulate(user: Int, train: SparseMatrix, into scores: UnsafeMutableBufferPointer<Double>) {
         for p in train.range(ofRow: user) {
-            let i = train.columns[p]
-            let value = train.values[p] * neighbours.value(row: Int(i), column: item)
-            if value > 0, value > (best?.value ?? 0) { best = (i, value) }
+            let x = train.values[p]
+            for q in neighbours.range(ofRow: Int(train.columns[p])) {
+                scores[Int(neighbours.columns[q])] += x * neighbours.values[q]
+            }
         }
-        return best?.item
+    }
+
+    func strongestSource(user: Int, item: Int32, train: SparseMatrix) -> Int32? {
+        Self.largestContribution(user: user, train: train) { neighbours.value(row: Int($0), column: item) }
     }
 
     private static func product(

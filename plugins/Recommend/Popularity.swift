@@ -6,6 +6,8 @@ struct Popularity {
     let buyers: [Int]
     /// Items with at least one user, most popular first.
     let order: [Int32]
+    /// Each item's position in `order` (items nobody has: after all others).
+    let rank: [Int32]
 
     init(train: SparseMatrix, itemIDs: [String]) {
         var buyers = [Int](repeating: 0, count: train.columnCount)
@@ -16,6 +18,9 @@ struct Popularity {
             if ba != bb { return ba > bb }
             return itemIDs[Int(a)].unicodeScalars.lexicographicallyPrecedes(itemIDs[Int(b)].unicodeScalars)
         }
+        var rank = [Int32](repeating: Int32(train.columnCount), count: train.columnCount)
+        for (position, item) in order.enumerated() { rank[Int(item)] = Int32(position) }
+        self.rank = rank
     }
 
     /// The most popular items not in `excluded`, at most `k`.

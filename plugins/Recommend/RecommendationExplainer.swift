@@ -1,7 +1,8 @@
 import OpsKit
 
-/// Reasons for user recommendations: "because you bought X" for neighbour
-/// models (with the shared phrases for content), popularity otherwise.
+/// Reasons for user recommendations: "because you bought X" for the models
+/// (with the shared phrases for content), "you bought it N times" for repeat
+/// purchases, popularity otherwise.
 struct RecommendationExplainer {
     let recommender: Recommender
     let method: Method
@@ -18,6 +19,8 @@ struct RecommendationExplainer {
             switch rec.origin {
             case .coldStart: return labels.coldStart(buyers)
             case .popular: return labels.popular(buyers)
+            case .repeatPurchase:
+                return labels.boughtAgain(Int(recommender.purchases.value(row: Int(rec.user), column: rec.item)))
             case .model:
                 guard let model, let source = model.strongestSource(user: Int(rec.user), item: rec.item, train: train)
                 else { return labels.popular(buyers) }

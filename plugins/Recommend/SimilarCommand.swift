@@ -4,7 +4,7 @@ import OpsKit
 /// `recommend similar`: content-based neighbours of one item, a basket, or every item.
 struct SimilarCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "similar", abstract: Strings.similarAbstract, discussion: Strings.similarDiscussion)
+        commandName: "similar", abstract: Strings.similarAbstract.encoded, discussion: Strings.similarDiscussion.encoded)
 
     static var examples: [String] {
         [
@@ -36,7 +36,7 @@ struct SimilarCommand: PluginCommand {
         if index.duplicateRows > 0 { context.warn(Strings.duplicateIDs(index.duplicateRows)) }
         let idColumn = try dataset.column(idName, option: "--id")
         let explainer = SimilarityExplainer(
-            index: index, labels: ReasonLabels(chinese: TextScript.prefersChinese(dataset.columnNames)))
+            index: index, labels: ReasonLabels())
         let name = result.name(or: "similar")
         if allItems {
             try runAll(index: index, explainer: explainer, idColumn: idColumn, name: name, context: context)

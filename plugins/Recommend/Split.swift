@@ -3,9 +3,11 @@ import OpsKit
 
 /// How `recommend evaluate` holds out test interactions.
 enum SplitKind: String, CaseIterable, ExpressibleByArgument {
-    /// Each user's last interaction (by `--time`, ties and no time: the later row).
+    /// Each user's whole last basket: the `--basket` of their latest row, else
+    /// every row at their latest `--time`, else their last row in dataset order.
     case leaveLast = "leave-last"
-    /// The latest `--test-fraction` of all interactions by time.
+    /// Every row at or after one global cut-off time (`--cutoff`, else the time
+    /// that leaves the latest `--test-fraction` of rows).
     case time
     /// A seeded random `--test-fraction` of each user's interactions.
     case random
@@ -15,36 +17,58 @@ enum SplitKind: String, CaseIterable, ExpressibleByArgument {
 struct Split {
     let train: [Int]
     let test: [Int]
+    /// The global cut-off of a time split (rows at or after it are test rows).
+    private(set) var cutoff: Double?
 
-    init(_ log: InteractionLog, kind: SplitKind, testFraction: Double, seed: UInt64) throws {
+    /// `rows` restricts the split to those rows (a validation split inside training data).
+    init(_ log: InteractionLog, kind: SplitKind, testFraction: Double, seed: UInt64, cutoff: Double? = nil, rows: [Int]? = nil)
+        throws
+    {
+        let rows = rows ?? Array(0..<log.count)
         var isTest = [Bool](repeating: false, count: log.count)
         switch kind {
         case .leaveLast:
             var last = [Int](repeating: -1, count: log.users.count)
-            for r in 0..<log.count {
+            for r in rows {
                 let u = Int(log.user[r])
                 if last[u] < 0 || (log.time.map { $0[r] >= $0[last[u]] } ?? true) { last[u] = r }
             }
-            for r in last where r >= 0 { isTest[r] = true }
+            for r in rows {
+                let l = last[Int(log.user[r])]
+                if let basket = log.basket, basket[l] >= 0 {
+                    isTest[r] = basket[r] == basket[l]
+                } else if let time = log.time {
+                    isTest[r] = time[r] == time[l]
+                } else {
+                    isTest[r] = r == l
+                }
+            }
         case .time:
             guard let time = log.time else { throw Strings.timeSplitNeedsTime }
-            let order = (0..<log.count).sorted { time[$0] != time[$1] ? time[$0] < time[$1] : $0 < $1 }
-            let trainCount = Int((Double(log.count) * (1 - testFraction)).rounded())
-            for r in order[trainCount...] { isTest[r] = true }
+            let cut: Double
+            if let cutoff {
+                cut = cutoff
+            } else {
+                let sorted = rows.map { time[$0] }.sorted()
+                let trainCount = min(sorted.count - 1, Int((Double(sorted.count) * (1 - testFraction)).rounded()))
+                cut = sorted[max(0, trainCount)]
+            }
+            self.cutoff = cut
+            for r in rows where time[r] >= cut { isTest[r] = true }
         case .random:
             var rowsOfUser = [[Int]](repeating: [], count: log.users.count)
-            for r in 0..<log.count { rowsOfUser[Int(log.user[r])].append(r) }
+            for r in rows { rowsOfUser[Int(log.user[r])].append(r) }
             var random = SeededGenerator(seed: seed)
-            for var rows in rowsOfUser where rows.count >= 2 {
-                let n = max(1, Int((Double(rows.count) * testFraction).rounded()))
+            for var userRows in rowsOfUser where userRows.count >= 2 {
+                let n = max(1, Int((Double(userRows.count) * testFraction).rounded()))
                 for i in 0..<n {
-                    let j = i + random.nextIndex(rows.count - i)
-                    rows.swapAt(i, j)
-                    isTest[rows[i]] = true
+                    let j = i + random.nextIndex(userRows.count - i)
+                    userRows.swapAt(i, j)
+                    isTest[userRows[i]] = true
                 }
             }
         }
-        train = (0..<log.count).filter { !isTest[$0] }
-        test = (0..<log.count).filter { isTest[$0] }
+        train = rows.filter { !isTest[$0] }
+        test = rows.filter { isTest[$0] }
     }
 }

@@ -6,6 +6,12 @@ enum Strings {
     // MARK: Instance files
     static func syntaxError(file: String, line: Int, problem: String) -> String { "\(file):\(line): \(problem)" }
     static func notANumber(_ token: String) -> String { "'\(token)' is not a number" }
+    static func notAnId(_ token: String) -> String {
+        L("'\(token)' is not a whole-number id (at most \(Int64(RouteLimits.id)))", "'\(token)' 不是整数编号（最大 \(Int64(RouteLimits.id))）")
+    }
+    static func tooLarge(_ token: String, limit: Double) -> String {
+        L("'\(token)' is out of range (the limit is ±\(ValueFormat.double(limit)))", "'\(token)' 超出范围（上限为 ±\(ValueFormat.double(limit))）")
+    }
     static func expectedFields(_ names: String, _ found: Int) -> String { "expected the fields \(names), found \(found) field(s)" }
     static func unexpectedLine(_ line: String) -> String { "unexpected line '\(line.prefix(40))' outside any section" }
     static func unsupportedWeightType(file: String, _ type: String) -> String {
@@ -50,6 +56,14 @@ extension Strings {
     static func duplicateId(_ id: String) -> String { "stop id '\(id)' appears more than once" }
     static let duplicateIdHint = "each stop needs a unique id; choose another column with --id"
     static func badCoordinates(_ id: String) -> String { "stop '\(id)' has a missing or non-finite coordinate" }
+    static func coordinateOutOfRange(_ id: String) -> String {
+        L("stop '\(id)' has a coordinate beyond ±\(ValueFormat.double(RouteLimits.coordinate))",
+          "站点 '\(id)' 的坐标超出 ±\(ValueFormat.double(RouteLimits.coordinate))")
+    }
+    static func demandOutOfRange(_ id: String) -> String {
+        L("stop '\(id)' has a demand beyond \(ValueFormat.double(RouteLimits.quantity))",
+          "站点 '\(id)' 的需求量超过 \(ValueFormat.double(RouteLimits.quantity))")
+    }
     static let badCoordinatesHint = "fill in x and y for every stop (with --geo: longitude and latitude)"
     static func badDemand(_ id: String) -> String { "stop '\(id)' has a missing or negative demand" }
     static let needDepot = "no depot given"

@@ -14,6 +14,8 @@ SERIES = int(os.environ.get("FORECAST_BENCH_SERIES", "10000"))
 # the peer is far slower: FORECAST_BENCH_PEER_SERIES runs it on the first N series only
 PEER_SERIES = int(os.environ.get("FORECAST_BENCH_PEER_SERIES", str(SERIES)))
 REPEATS = int(os.environ.get("FORECAST_BENCH_REPEATS", "3"))
+# the calendar (events auto, the default) or none, as FORECAST_BENCH_EVENTS says
+EVENTS = os.environ.get("FORECAST_BENCH_EVENTS", "auto")
 DAYS, HORIZON = 730, 28
 
 
@@ -67,12 +69,12 @@ def main():
         load_only.append(seconds); cpu_load.append(cpu)
         seconds, peak, _, cpu = run_opsbench("speed", [
             f"load sales {csv}",
-            f"forecast predict sales --date date --value units --by sku --horizon {HORIZON} --model auto --as fc",
+            f"forecast predict sales --date date --value units --by sku --horizon {HORIZON} --model auto --events {EVENTS} --as fc",
         ])
         full.append(seconds); cpu_full.append(cpu)
         rss = max(rss, peak)
     wall, cpu = median(full) - median(load_only), median(cpu_full) - median(cpu_load)
-    print(f"  opsbench --model auto       wall {wall:8.1f} s  CPU {cpu:8.1f} s  ({1000 * cpu / SERIES:6.1f} ms CPU per series; "
+    print(f"  opsbench --model auto --events {EVENTS} wall {wall:8.1f} s  CPU {cpu:8.1f} s  ({1000 * cpu / SERIES:6.1f} ms CPU per series; "
           f"loading the CSV {median(load_only):.1f} s more), peak RSS {rss:.0f} MiB (whole process, data included)")
     for n_jobs in (1, 2):
         runs = [peer(pickle, n_jobs) for _ in range(REPEATS)]

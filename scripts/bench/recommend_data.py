@@ -6,6 +6,14 @@ catalogue OUT N   N products whose descriptions recombine the real Online Retail
 interactions OUT N  about N purchases of 60,000 users over 20,000 items; each user
                   favours 1-3 of 200 topics, items within a topic and overall are
                   Zipf-popular: user,item.
+grocery OUT N     a synthetic grocery log of N customers (no public grocery log
+                  with customer ids ships with a package on this machine): 3,000
+                  products in 60 aisles, Zipf-popular within an aisle; each
+                  customer has a shopping rhythm, 1-4 favourite aisles and 4-30
+                  staples re-bought with their own probability on each trip,
+                  plus exploration in favourite aisles and best-sellers. Day-only
+                  dates, so baskets are only told apart by order_id:
+                  order_id,customer_id,product_id,order_date,quantity.
 """
 import sys
 from pathlib import Path
@@ -62,6 +70,45 @@ def interactions(out, n, users=60_000, items=20_000, topics=200):
     df.to_csv(out, index=False)
 
 
+def grocery(out, customers, products=3000, aisles=60):
+    rng = np.random.default_rng(20261201)
+    aisle_of = rng.integers(0, aisles, products)
+    members = [np.flatnonzero(aisle_of == a) for a in range(aisles)]
+    overall = np.cumsum(1 / np.arange(1, products + 1) ** 1.1)
+    overall /= overall[-1]
+
+    def best_sellers(n):
+        return np.minimum(np.searchsorted(overall, rng.random(n)), products - 1)
+
+    start = np.datetime64("2025-01-01")
+    rows = []
+    order = 100000
+    for c in range(customers):
+        favourites = rng.choice(aisles, rng.integers(1, 5), replace=False)
+        staples = np.unique(np.concatenate([
+            best_sellers(rng.integers(2, 15)),
+            [members[a][min(rng.zipf(1.5) - 1, len(members[a]) - 1)] for a in rng.choice(favourites, rng.integers(2, 16))]]))
+        again = rng.beta(2, 3, len(staples))
+        gap = rng.uniform(3, 21)
+        day = rng.uniform(0, 30)
+        trips = 0
+        while day < 365 and trips < 60:
+            basket = set(staples[rng.random(len(staples)) < again].tolist())
+            extra = rng.poisson(3)
+            local = rng.random(extra) < 0.6
+            for a, r in zip(favourites[rng.integers(len(favourites), size=int(local.sum()))],
+                            rng.zipf(1.4, int(local.sum()))):
+                basket.add(int(members[a][min(r - 1, len(members[a]) - 1)]))
+            basket.update(best_sellers(extra - int(local.sum())).tolist())
+            if basket:
+                order += 1
+                date = str(start + np.timedelta64(int(day), "D"))
+                rows.extend((order, 500000 + c, f"G{p:05d}", date, int(rng.integers(1, 4))) for p in sorted(basket))
+            trips += 1
+            day += rng.exponential(gap)
+    pd.DataFrame(rows, columns=["order_id", "customer_id", "product_id", "order_date", "quantity"]).to_csv(out, index=False)
+
+
 if __name__ == "__main__":
     kind, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    {"catalogue": catalogue, "interactions": interactions}[kind](out, n)
+    {"catalogue": catalogue, "interactions": interactions, "grocery": grocery}[kind](out, n)

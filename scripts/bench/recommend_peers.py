@@ -5,6 +5,8 @@ similar CSV OUT K     TfidfVectorizer (\\b\\w+\\b words, lower-cased: the same t
                       + argpartition: top-K similar items of every product.
 itemknn CSV K N       implicit CosineRecommender(K) fit on the user × item count
                       matrix + top-N for every user (already bought items filtered).
+ease CSV USER ITEM LAMBDA  numpy EASE on the binary user × item matrix (np.linalg.inv,
+                      X·B, argsort) + top-10 for every user.
 Prints {"seconds": compute time without reading/writing files} as JSON.
 """
 import json
@@ -58,8 +60,31 @@ def itemknn(path, k, n):
                       "nnz": int(ui.nnz), "rows": int(ids.size)}))
 
 
+def ease(path, user, item, lam, n=10):
+    df = pd.read_csv(path, dtype=str, usecols=[user, item]).dropna()
+    start = time.perf_counter()
+    users, _ = pd.factorize(df[user])
+    items, item_ids = pd.factorize(df[item])
+    x = sp.csr_matrix((np.ones(len(df)), (users, items)))
+    x.data[:] = 1
+    g = (x.T @ x).toarray()
+    g[np.diag_indices_from(g)] += lam
+    p = np.linalg.inv(g)
+    b = -p / np.diag(p)
+    b[np.diag_indices_from(b)] = 0
+    top = []
+    for a in range(0, x.shape[0], 2000):
+        s = x[a:a + 2000] @ b
+        s[x[a:a + 2000].nonzero()] = -np.inf
+        top.append(np.argpartition(-s, n, axis=1)[:, :n])
+    elapsed = time.perf_counter() - start
+    print(json.dumps({"seconds": elapsed, "items": int(len(item_ids)), "users": int(x.shape[0])}))
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "similar":
+    if sys.argv[1] == "ease":
+        ease(sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5]))
+    elif sys.argv[1] == "similar":
         similar(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     else:
         itemknn(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))

@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 venv="${OPSBENCH_BENCH_VENV:-$root/.venv-bench}"
-packages=(numpy pandas scikit-learn scipy implicit statsforecast pyvrp ortools bm25s threadpoolctl duckdb polars openpyxl)
+packages=(numpy pandas scikit-learn scipy implicit statsforecast pyvrp ortools bm25s threadpoolctl duckdb polars openpyxl jieba)
 if [ $# -gt 0 ]; then packages=("$@"); fi
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv" >&2

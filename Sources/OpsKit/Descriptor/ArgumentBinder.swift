@@ -106,10 +106,9 @@ public struct ArgumentBinder {
 
     private func looksLikeOption(_ token: String) -> Bool { token.hasPrefix("-") && token.count > 1 }
 
-    /// `-1` after an option that takes numbers is its value, not an option.
+    /// `-1` after an option is its value (which its range check may then refuse), not an option.
     private func isNumber(_ token: String, for argument: ArgumentDescriptor) -> Bool {
-        guard let kind = argument.value?.kind, kind == .integer || kind == .number else { return false }
-        return Double(token) != nil
+        NegativeValues.looksNegative(token)
     }
 
     private func split(_ token: String) -> (String, String?) {

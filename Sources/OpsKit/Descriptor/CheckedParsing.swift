@@ -8,7 +8,7 @@ extension CommandDescriptor {
     public func parse(_ command: any ParsableCommand.Type, _ arguments: [String]) throws -> ParsableCommand {
         _ = try ArgumentBinder(self).bind(arguments)
         do {
-            return try command.parseAsRoot(arguments)
+            return try command.parseAsRoot(NegativeValues.attached(arguments, descriptor: self))
         } catch let error as OpsError {
             throw error
         } catch {

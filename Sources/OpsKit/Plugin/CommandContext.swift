@@ -70,6 +70,8 @@ public final class CommandContext {
     public let style: OutputStyle
     /// The session's seed (`set seed`), used when a command's `--seed` is absent.
     public let defaultSeed: UInt64
+    /// Where this command may write files (see ``writablePath(_:)``).
+    public let writePolicy: WritePolicy
 
     private let source: DatasetSource
     private let sink: OutputSink
@@ -77,15 +79,18 @@ public final class CommandContext {
     private let lineReader: ((String) -> String?)?
     private let cancellation: CancellationFlag
     public private(set) var staged: [StagedDataset] = []
+    /// Lines printed once the command's results are committed (``confirm(_:)``).
+    public private(set) var confirmations: [String] = []
     private var inputs: [String] = []
     private var usedSeed: UInt64?
 
     public init(
         commandLine: String, style: OutputStyle, defaultSeed: UInt64, source: DatasetSource, sink: OutputSink,
         progressDisplay: ProgressDisplay? = nil, cancellation: CancellationFlag = .global,
-        lineReader: ((String) -> String?)? = nil
+        lineReader: ((String) -> String?)? = nil, writePolicy: WritePolicy = .unrestricted
     ) {
         self.commandLine = commandLine
+        self.writePolicy = writePolicy
         self.style = style
         self.defaultSeed = defaultSeed
         self.source = source
@@ -118,14 +123,25 @@ public final class CommandContext {
     public func store(_ dataset: Dataset, as name: String, details: [String: String]? = nil) throws {
         try DatasetName.validate(name)
         staged.removeAll { $0.name == name }
-        let provenance = Provenance(command: commandLine, inputs: inputs, seed: usedSeed, details: details)
+        let provenance = Provenance(command: PhoneMasker.masked(commandLine), inputs: inputs, seed: usedSeed, details: details)
         staged.append(StagedDataset(name: name, dataset: dataset, provenance: provenance))
     }
+
+    // MARK: Files
+
+    /// The resolved path a command may create or replace for `path` (an export,
+    /// a report); throws when the session's ``WritePolicy`` forbids it.
+    public func writablePath(_ path: String) throws -> String { try writePolicy.authorize(path) }
 
     // MARK: Output
 
     /// Writes one line (a newline is added).
     public func print(_ line: String = "") { sink.write(line + "\n") }
+
+    /// Prints `line` ("loaded …", "stored …") once the command's results are
+    /// committed to the workspace, so that success is never reported for a
+    /// commit that then fails.
+    public func confirm(_ line: String) { confirmations.append(line) }
 
     /// Writes text as is.
     public func write(_ text: String) { sink.write(text) }
@@ -145,6 +161,16 @@ public final class CommandContext {
     public func table(headers: [String], rows: [[String]], alignments: [TableRenderer.Alignment]? = nil) {
         write(TableRenderer(maxWidth: style.width).render(headers: headers, rows: rows, alignments: alignments))
     }
+
+    // MARK: Replays
+
+    /// Set by ``markVolatile(figures:)``.
+    public private(set) var volatileFigures: [String: Double]?
+
+    /// Says that this command's output may differ on replay although the result is
+    /// equally good (a time-limited search): a transcript check then compares these
+    /// figures, within its tolerance, instead of the text (`cost`, `vehicles`, ...).
+    public func markVolatile(figures: [String: Double]) { volatileFigures = figures }
 
     // MARK: Interaction
 

@@ -55,3 +55,11 @@ extension PluginCommand {
         throw OpsError("'\(Self.name)' runs inside the workbench session")
     }
 }
+
+/// A command that reads further lines from a sub-prompt (`ask chat`) until a
+/// closing line. When it fails before reading that line, a script runner skips
+/// the rest of its input instead of running those lines as commands.
+public protocol SubPromptCommand: PluginCommand {
+    /// The line that ends the sub-prompt (`/exit`).
+    static var endOfInput: String { get }
+}

@@ -41,7 +41,7 @@ public struct TableRenderer {
         if case .doubles(let v) = column.values, v[row].isFinite, abs(v[row]) < 1e15 {
             return ValueFormat.fixed(v[row], digits: digits)
         }
-        return column.formatted(at: row).replacingNewlines()
+        return column.formatted(at: row)
     }
 
     /// Decimals shown for a double column: as many as the shown values need, at most 4
@@ -64,7 +64,10 @@ public struct TableRenderer {
 
     /// Rows of text under a header line and a rule. A table wider than
     /// `maxWidth` is split into blocks of columns, each repeating the first column.
-    public func render(headers: [String], rows: [[String]], alignments: [Alignment]? = nil) -> String {
+    /// Control characters in headers and cells are shown as visible symbols (``VisibleText``).
+    public func render(headers rawHeaders: [String], rows rawRows: [[String]], alignments: [Alignment]? = nil) -> String {
+        let headers = rawHeaders.map { VisibleText.escaped($0) }
+        let rows = rawRows.map { $0.map { VisibleText.escaped($0) } }
         let aligns = alignments ?? Array(repeating: .left, count: headers.count)
         var widths = headers.map { min(DisplayWidth.of($0), maxCellWidth) }
         for row in rows {
@@ -132,10 +135,5 @@ extension String {
         var s = Substring(self)
         while s.last == " " { s.removeLast() }
         return String(s)
-    }
-
-    func replacingNewlines() -> String {
-        guard contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return self }
-        return String(map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? "⏎" : ($0 == "\t" ? " " : $0) })
     }
 }

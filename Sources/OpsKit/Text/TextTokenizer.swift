@@ -2,16 +2,20 @@
 /// analysis does: runs of Latin letters and digits become lower-cased words;
 /// runs of CJK characters become character unigrams and overlapping bigrams;
 /// punctuation (including `，、；。`), spaces, symbols and emoji separate tokens.
+/// With `cjkWords`, a CJK run also gives its words (``ChineseSegmenter``), except
+/// those already given as a unigram or bigram, so no term is counted twice.
 public struct TextTokenizer: Sendable {
     public var cjkUnigrams: Bool
     public var cjkBigrams: Bool
+    public var cjkWords: Bool
 
-    public init(cjkUnigrams: Bool = true, cjkBigrams: Bool = true) {
+    public init(cjkUnigrams: Bool = true, cjkBigrams: Bool = true, cjkWords: Bool = false) {
         self.cjkUnigrams = cjkUnigrams
         self.cjkBigrams = cjkBigrams
+        self.cjkWords = cjkWords
     }
 
-    /// The terms of `text`, in reading order (a CJK run gives its unigrams, then its bigrams).
+    /// The terms of `text`, in reading order (a CJK run gives its unigrams, then its bigrams, then its words).
     public func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var word = String.UnicodeScalarView()
@@ -32,7 +36,19 @@ public struct TextTokenizer: Sendable {
                     tokens.append(String(pair))
                 }
             }
+            if cjkWords { appendWords() }
             cjkRun.removeAll()
+        }
+        func appendWords() {
+            let values = cjkRun.map(\.value)
+            var start = 0
+            for length in ChineseSegmenter.shared.segment(values[...]) {
+                defer { start += length }
+                if length == 1 && (cjkUnigrams || cjkRun.count == 1) || length == 2 && cjkBigrams { continue }
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: cjkRun[start..<(start + length)])
+                tokens.append(String(word))
+            }
         }
         for scalar in text.unicodeScalars {
             if TextScript.isCJK(scalar) {

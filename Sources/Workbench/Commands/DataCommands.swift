@@ -17,7 +17,7 @@ struct DropCommand: BuiltinCommand {
             throw OpsError.unknownDataset(name, available: context.datasetNames)
         }
         try session.workspace.apply(names.map { .drop($0) })
-        for name in names { context.print(Strings.dropped(name)) }
+        for name in names { context.print(Strings.dropped(name) + StorageMessages.undoDrop(name)) }
     }
 }
 

@@ -30,7 +30,7 @@ struct ExportCommand: BuiltinCommand {
         if names.count > 1, format != .xlsx { throw IOMessages.severalNeedXLSX(names.count, format: format) }
         if encoding != nil, format != .csv, format != .tsv { throw IOMessages.encodingOnlyDelimited(format) }
         let datasets = try names.map { (name: $0, dataset: try context.dataset($0)) }
-        try DatasetWriter.write(datasets, to: path, format: format, encoding: encoding ?? (format == .csv ? .utf8BOM : .utf8))
+        try DatasetWriter.write(datasets, to: try context.writablePath(path), format: format, encoding: encoding ?? (format == .csv ? .utf8BOM : .utf8))
         for (name, dataset) in datasets {
             context.print(Strings.exported(name, rows: dataset.rowCount, path: given))
         }

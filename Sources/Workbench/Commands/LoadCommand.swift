@@ -52,7 +52,7 @@ struct LoadCommand: BuiltinCommand {
         }
         if let sheet = report.sheet { details["sheet"] = sheet }
         try context.store(report.dataset, as: name, details: details.isEmpty ? nil : details)
-        context.print(Strings.loaded(name, rows: report.dataset.rowCount, columns: report.dataset.columns.count, path: path))
+        context.confirm(Strings.loaded(name, rows: report.dataset.rowCount, columns: report.dataset.columns.count, path: path))
     }
 }
 

@@ -83,6 +83,10 @@ struct HistoryCommand: BuiltinCommand {
 
     @Option(help: "Show only the last N commands.") var last: NonNegativeInt?
 
+    func validate() throws {
+        if let last, last < 0 { throw ValidationError(SafetyMessages.atLeast("--last", 0)) }
+    }
+
     func run(in session: Session, context: CommandContext) throws {
         let lines = Array(session.history.dropLast())  // the `history` line itself is last
         let start = max(0, lines.count - (last?.value ?? lines.count))
@@ -113,21 +117,23 @@ struct SourceCommand: BuiltinCommand {
 
 struct RecordCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(
-        commandName: "record", abstract: "Record commands and their output to a transcript (record stop ends it).",
-        discussion: "Replay a transcript with: opsbench run --check FILE")
-    static let examples = ["record session.opsb", "record stop"]
+        commandName: "record", abstract: Strings.recordAbstract.encoded, discussion: Strings.recordDiscussion.encoded)
+    static let examples = ["record session.opsb", "record handout.opsb --embed", "record stop"]
 
-    @Argument(help: "Transcript file to write, or 'stop'.", completion: .file()) var target: String
+    @Argument(help: ArgumentHelp(Strings.recordTargetHelp), completion: .file()) var target: String
+    @Flag(help: ArgumentHelp(Strings.recordEmbedHelp)) var embed = false
 
     func run(in session: Session, context: CommandContext) throws {
         if target == "stop" {
             guard let recorder = session.recorder else { throw OpsError(Strings.notRecording) }
             session.recorder = nil
-            try recorder.close()
+            try recorder.close(workspace: session.workspace)
             return context.print(Strings.recordingStopped(recorder.path, commands: recorder.commandCount))
         }
         if session.recorder != nil { throw OpsError(Strings.alreadyRecording, hint: Strings.recordStopFirst) }
-        session.recorder = try TranscriptRecorder(path: target, language: session.language)
+        session.recorder = try TranscriptRecorder(
+            path: target, destination: try context.writablePath(target), language: session.language,
+            preexisting: Set(session.workspace.datasetNames), embed: embed)
         context.print(Strings.recording(target))
     }
 }
@@ -142,7 +148,7 @@ enum BuiltinCatalog {
     static let all: [any BuiltinCommand.Type] = [
         HelpCommand.self, PluginsCommand.self, PluginManageCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
         DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, DropCommand.self,
-        RenameCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
+        RenameCommand.self, RestoreCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
         QuitCommand.self,
     ]
 }

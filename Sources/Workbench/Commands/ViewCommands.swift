@@ -3,9 +3,12 @@ import OpsKit
 
 struct DatasetsCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(commandName: "datasets", abstract: "List the workspace's datasets.")
-    static let examples = ["datasets"]
+    static let examples = ["datasets", "datasets --versions rfm"]
+
+    @Option(help: ArgumentHelp(StorageMessages.versionsHelp), completion: Completion.dataset) var versions: String?
 
     func run(in session: Session, context: CommandContext) throws {
+        if let versions { return try VersionList.show(versions, of: session.workspace, in: context) }
         let names = session.workspace.datasetNames
         let remote = session.externalHost.handles.sorted { $0.key < $1.key }
         guard !names.isEmpty || !remote.isEmpty else { return context.print(Strings.noDatasets) }
@@ -20,11 +23,12 @@ struct DatasetsCommand: BuiltinCommand {
 
 struct ShowCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a dataset's first rows as a table.")
-    static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额"]
+    static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额", "show rfm --rows 20 --format md"]
 
     @Argument(help: "Dataset to show.", completion: Completion.dataset) var name: String
     @Option(help: "Number of rows to show.") var rows: NonNegativeInt = 10
     @Option(help: "Columns to show, comma-separated.", completion: .columns) var columns: CommaList<String>?
+    @Option(help: ArgumentHelp(WorkshopMessages.showFormatHelp)) var format: ShowFormat = .table
 
     func run(in session: Session, context: CommandContext) throws {
         guard let entry = session.workspace.entry(named: name) else {
@@ -33,7 +37,11 @@ struct ShowCommand: BuiltinCommand {
         }
         var dataset = try session.workspace.preview(named: name, rows: rows.value)
         if let columns { dataset = try Dataset(columns: try dataset.columns(columns, option: "--columns")) }
-        context.table(dataset, maxRows: rows.value, totalRows: entry.rowCount)
+        switch format {
+        case .table: context.table(dataset, maxRows: rows.value, totalRows: entry.rowCount)
+        case .md: context.write(try TextTableWriter.markdown(dataset))
+        case .tsv: context.write(try DatasetWriter.delimitedText(dataset, delimiter: 0x09))
+        }
     }
 }
 
@@ -89,12 +97,20 @@ struct SQLCommand: BuiltinCommand {
     @Option(help: "Rows to show.") var rows: NonNegativeInt = 20
     @OptionGroup var result: ResultNameOption
 
+    func validate() throws {
+        if rows < 0 { throw ValidationError(SafetyMessages.atLeast("--rows", 0)) }
+    }
+
     func run(in session: Session, context: CommandContext) throws {
         let dataset = try session.workspace.query(query, isCancelled: { context.isCancelled })
         context.table(dataset, maxRows: rows.value)
         if let target = result.name {
+            // The tables the query read become the result's recorded inputs.
+            for name in try SQLEngine.referencedNames(in: query, among: session.workspace.datasetNames) {
+                _ = try context.dataset(name)
+            }
             try context.store(dataset, as: target)
-            context.print(Strings.stored(target, rows: dataset.rowCount))
+            context.confirm(Strings.stored(target, rows: dataset.rowCount))
         }
     }
 }

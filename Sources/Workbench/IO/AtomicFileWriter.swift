@@ -1,9 +1,14 @@
 import Foundation
+import OpsKit
 
 /// Writes a file under a temporary name in the destination's folder, with
 /// buffered appends; `commit()` fsyncs it, renames it into place and fsyncs the
 /// folder, so readers (and a later process after a crash) see either the old
 /// file or the complete new one, never a partial one.
+///
+/// It only ever replaces a regular file with a single link: a symbolic link,
+/// a hard-linked file, a device node, FIFO or socket as the destination is
+/// refused, so a write can neither be redirected nor cut another name's data.
 final class AtomicFileWriter {
     let destination: String
     let temporaryPath: String
@@ -15,6 +20,7 @@ final class AtomicFileWriter {
     var encoder: GBKEncoder?
 
     init(destination: String) throws {
+        try Self.checkReplaceable(destination)
         self.destination = destination
         temporaryPath = Self.temporaryName(for: destination)
         fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -89,6 +95,18 @@ final class AtomicFileWriter {
         }
     }
 
+    /// Throws unless `path` is absent or a regular file with one link.
+    static func checkReplaceable(_ path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFLNK { throw OpsError(SafetyMessages.destinationIsLink(path), hint: SafetyMessages.chooseAnotherPath) }
+        guard kind == S_IFREG else { throw OpsError(SafetyMessages.destinationNotRegular(path), hint: SafetyMessages.chooseAnotherPath) }
+        if info.st_nlink > 1 {
+            throw OpsError(SafetyMessages.destinationHasLinks(path, Int(info.st_nlink)), hint: SafetyMessages.chooseAnotherPath)
+        }
+    }
+
     /// A fresh hidden name beside `destination` for a file written before it is renamed into place.
     static func temporaryName(for destination: String) -> String {
         let folder = (destination as NSString).deletingLastPathComponent
@@ -98,6 +116,7 @@ final class AtomicFileWriter {
 
     /// Makes a finished temporary file durable and renames it to `destination` (removing it on failure).
     static func install(_ temporary: String, at destination: String) throws {
+        do { try checkReplaceable(destination) } catch { unlink(temporary); throw error }
         let fd = open(temporary, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOMessages.cannotWrite(destination, errno: errno) }
         let synced = fsync(fd) == 0

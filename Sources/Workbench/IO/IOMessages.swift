@@ -303,7 +303,7 @@ enum IOMessages {
             en: """
                 Types are inferred (integer, double, date, datetime, bool, string) and can be overridden with --types. \
                 The encoding is detected (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5), reported \
-                when it is not plain UTF-8, and kept in the dataset's provenance (see `info`); --encoding forces one. \
+                when it is not plain UTF-8, and kept in the dataset's provenance (see `schema`); --encoding forces one. \
                 Numbers may carry thousands separators, currency signs and words (¥ ￥ $ € 元 RMB), percent signs \
                 (12.5% is read as 0.125), accounting negatives (1,234) and full-width digits. Dates may be ISO \
                 (2025-11-11), Chinese (2025年11月11日) or day/month/year in either order (settled from the data; a \
@@ -314,7 +314,7 @@ enum IOMessages {
             zh: """
                 自动推断列类型（integer、double、date、datetime、bool、string），可用 --types 指定。\
                 自动识别编码（带或不带 BOM 的 UTF-8、带 BOM 的 UTF-16、GB18030/GBK、Big5），非普通 UTF-8 时会提示，\
-                并记录在数据集来源中（见 `info`）；--encoding 可强制指定。数字可以带千分位、货币符号和单位\
+                并记录在数据集来源中（见 `schema`）；--encoding 可强制指定。数字可以带千分位、货币符号和单位\
                 （¥ ￥ $ € 元 RMB）、百分号（12.5% 读作 0.125）、会计负数 (1,234) 和全角数字。日期可以是 ISO\
                 （2025-11-11）、中文（2025年11月11日），或日/月/年任一顺序（从数据判断；两种都成立时会警告所选顺序）；\
                 --date-format 指定格式，--types 列=date 还能读取 Excel 序列号。空单元格、"" 以及 NA、N/A、NULL、\

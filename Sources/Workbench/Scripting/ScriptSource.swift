@@ -8,18 +8,32 @@ final class ScriptSource {
     private let lines: [String]
     private var index = 0
 
+    /// Reads the script at `path`; `-` is standard input, and pipes, FIFOs and
+    /// `/dev/stdin` are read to their end like files.
     init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw OpsError("cannot read script '\(path)'", hint: FileManager.default.fileExists(atPath: path) ? "check its permissions" : "no such file")
-        }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw OpsError("script '\(path)' is not UTF-8 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        self.path = path
+        let text = try Self.text(at: path)
+        self.path = path == "-" ? SafetyMessages.standardInput : path
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
+    }
+
+    /// The UTF-8 text of a script or transcript (a leading BOM dropped); `-` is standard input.
+    static func text(at path: String) throws -> String {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: path), let contents = try? handle.readToEnd() ?? Data() else {
+                throw OpsError(
+                    SafetyMessages.cannotReadScript(path),
+                    hint: FileManager.default.fileExists(atPath: path) ? SafetyMessages.checkPermissions : SafetyMessages.noSuchFile)
+            }
+            data = contents
+        }
+        guard var text = String(data: data, encoding: .utf8) else { throw OpsError(SafetyMessages.notUTF8(path)) }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
     }
 
     init(path: String, lines: [String]) {
@@ -56,6 +70,14 @@ final class ScriptSource {
         }
         return nil
     }
+
+    /// Skips the rest of a sub-prompt's input, through the line `end` (`/exit`):
+    /// what follows a failed `ask chat` is its conversation, not commands.
+    func skipInput(through end: String) {
+        while let line = nextInput() {
+            if line.trimmingWhitespace() == end { return }
+        }
+    }
 }
 
 /// What running a script gave.
@@ -78,9 +100,10 @@ public struct ScriptRunner {
 
     /// Runs every command of the script at `path`; stops at the first failure unless `keepGoing`.
     public func run(path: String, keepGoing: Bool) throws -> ScriptOutcome {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let absolute = path == "-" ? path : URL(fileURLWithPath: path).standardizedFileURL.path
         if session.sourceStack.contains(absolute) { throw OpsError(Strings.sourceLoop(path)) }
         let source = try ScriptSource(path: path)
+        let path = source.path
         session.sourceStack.append(absolute)
         let previousReader = session.lineReader
         session.lineReader = { _ in source.nextInput() }
@@ -100,6 +123,9 @@ public struct ScriptRunner {
                 let message = result.error.map { Strings.describe($0).split(separator: "\n").first.map(String.init) ?? $0.message }
                 outcome.failures.append(.init(location: "\(path):\(number)", message: message ?? Strings.failed))
                 if !keepGoing { break }
+                if let end = result.subPromptEnd, result.subInputs.last?.trimmingWhitespace() != end {
+                    source.skipInput(through: end)
+                }
             }
             if session.quitRequested { break }
         }

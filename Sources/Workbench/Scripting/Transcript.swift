@@ -8,6 +8,9 @@ enum TranscriptFormat {
     static let inputPrefix = "#< "
     static let outputPrefix = "#| "
     static let failedMarker = "#! failed"
+    /// `#~ volatile cost=812.4 vehicles=6`: the output may differ on replay (a time-limited
+    /// search); a check holds it to these figures instead of the text.
+    static let volatilePrefix = "#~ volatile"
 
     static func render(line: String, result: CommandResult) -> String {
         var text = line + "\n"
@@ -20,7 +23,21 @@ enum TranscriptFormat {
             }
         }
         if !result.succeeded { text += failedMarker + "\n" }
+        if let figures = result.volatileFigures { text += volatilePrefix + render(figures) + "\n" }
         return text
+    }
+
+    private static func render(_ figures: [String: Double]) -> String {
+        figures.keys.sorted().map { " \($0)=\(figures[$0]!)" }.joined()
+    }
+
+    static func parseFigures(_ text: Substring) -> [String: Double] {
+        var figures: [String: Double] = [:]
+        for pair in text.split(separator: " ") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let value = Double(parts[1]) { figures[String(parts[0])] = value }
+        }
+        return figures
     }
 
     /// One recorded command.
@@ -30,6 +47,7 @@ enum TranscriptFormat {
         var inputs: [String] = []
         var output = ""
         var failed = false
+        var volatileFigures: [String: Double]?
     }
 
     static func parse(_ text: String) -> [Entry] {
@@ -60,6 +78,8 @@ enum TranscriptFormat {
                 outputLines.append(String(line.dropFirst(outputPrefix.count)))
             } else if line == failedMarker {
                 if !entries.isEmpty { entries[entries.count - 1].failed = true }
+            } else if line.hasPrefix(volatilePrefix) {
+                if !entries.isEmpty { entries[entries.count - 1].volatileFigures = parseFigures(line.dropFirst(volatilePrefix.count)) }
             } else if line.trimmingWhitespace().isEmpty || line.hasPrefix("#") {
                 continue
             } else {
@@ -77,78 +97,60 @@ enum TranscriptFormat {
     }
 }
 
-/// Writes a transcript as commands run (`record FILE` ... `record stop`).
+/// Writes a transcript as commands run (`record FILE [--embed]` ... `record stop`),
+/// phone numbers masked in commands, sub-prompt inputs and outputs alike.
 final class TranscriptRecorder {
+    /// The path as the user gave it.
     let path: String
-    private var text = TranscriptFormat.header + "\n"
+    /// The resolved path written (checked against the session's write policy).
+    private let destination: String
+    private var body = ""
+    private var inputs = ""
     private(set) var commandCount = 0
+    /// Datasets that existed when the recording started: the candidates for its inputs.
+    private let preexisting: Set<String>
+    private let embed: Bool
+    private var lines: [String] = []
 
     /// Starts a transcript whose first command sets the interface language in force,
     /// so `run --check` replays it in the language it was made in.
-    init(path: String, language: Language) throws {
+    init(path: String, destination: String, language: Language, preexisting: Set<String> = [], embed: Bool = false) throws {
         self.path = path
+        self.destination = destination
+        self.preexisting = preexisting
+        self.embed = embed
         let languageLine = "set lang \(language.rawValue)"
         let output = Language.with(language) { Strings.languageInForce(language, source: "set lang") } + "\n"
-        text += TranscriptFormat.render(line: languageLine, result: CommandResult(output: output, succeeded: true, subInputs: []))
+        body = TranscriptFormat.render(line: languageLine, result: CommandResult(output: output, succeeded: true, subInputs: []))
         try write()
     }
 
     func record(line: String, result: CommandResult) {
         let trimmed = line.trimmingWhitespace()
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
-        text += TranscriptFormat.render(line: trimmed, result: result)
+        body += PhoneMasker.masked(TranscriptFormat.render(line: trimmed, result: result))
+        lines.append(trimmed)
         commandCount += 1
         try? write()
     }
 
-    func close() throws { try write() }
+    /// Notes the datasets the recording read but did not make (embedding small ones with
+    /// `--embed`), then writes the transcript a last time.
+    func close(workspace: Workspace) throws {
+        let names = TranscriptInputs.dependencies(of: lines, among: preexisting)
+        inputs = TranscriptInputs.render(try TranscriptInputs.describe(names, in: workspace, embed: embed))
+        try write()
+    }
 
     private func write() throws {
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let output = try AtomicFileWriter(destination: destination)
+            try output.append(contentsOf: (TranscriptFormat.header + "\n" + inputs + body).utf8)
+            try output.commit()
+        } catch let error as OpsError {
+            throw error
         } catch {
-            throw OpsError("cannot write transcript '\(path)': \(error.localizedDescription)")
+            throw OpsError(SafetyMessages.cannotWriteTranscript(path, String(describing: error)))
         }
-    }
-}
-
-/// Replays a transcript and compares each command's output with the recorded one.
-public struct TranscriptChecker {
-    public struct Mismatch {
-        public var location: String
-        public var command: String
-        /// A unified diff, recorded (---) against replayed (+++).
-        public var diff: String
-    }
-
-    let session: Session
-
-    public init(session: Session) { self.session = session }
-
-    /// Returns the first mismatch, or nil when every output matches.
-    public func check(path: String) throws -> (commands: Int, mismatch: Mismatch?) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw OpsError("cannot read transcript '\(path)'")
-        }
-        let entries = TranscriptFormat.parse(text)
-        let previousReader = session.lineReader
-        defer { session.lineReader = previousReader }
-        for (n, entry) in entries.enumerated() {
-            var inputs = entry.inputs[...]
-            session.lineReader = { _ in inputs.popFirst() }
-            let result = session.execute(entry.line)
-            var expected = entry.output
-            var actual = result.output
-            if entry.failed != !result.succeeded {
-                expected += entry.failed ? TranscriptFormat.failedMarker + "\n" : ""
-                actual += result.succeeded ? "" : TranscriptFormat.failedMarker + "\n"
-            }
-            if expected != actual {
-                let diff = UnifiedDiff.make(
-                    old: expected, new: actual, oldLabel: "\(path):\(entry.lineNumber) (recorded)", newLabel: "replayed")
-                return (n + 1, Mismatch(location: "\(path):\(entry.lineNumber)", command: entry.line, diff: diff))
-            }
-        }
-        return (entries.count, nil)
     }
 }

@@ -11,6 +11,10 @@ public struct CommandResult: Sendable {
     public var error: OpsError? = nil
     /// Lines the command read from its sub-prompt (e.g. `ask chat`), in order.
     public var subInputs: [String]
+    /// Set when the output may differ on replay (a time-limited search): the figures a check compares instead.
+    public var volatileFigures: [String: Double]? = nil
+    /// For a command with a sub-prompt, the line that closes it (`/exit`).
+    public var subPromptEnd: String? = nil
 }
 
 /// A workbench session: the workspace, the command registry, settings and
@@ -28,6 +32,9 @@ public final class Session {
     public var lineReader: ((String) -> String?)?
     public let cancellation: CancellationFlag
 
+    /// Where commands may write files: anywhere at the REPL, confined for `opsbench run`
+    /// (scripts it `source`s run in this session and inherit it).
+    public var writePolicy: WritePolicy = .unrestricted
     /// `set seed N`: default for every `--seed`.
     public var seed: UInt64 = 42
     /// The interface language of this session's commands (`set lang`, `--lang`, `LANG`).
@@ -36,7 +43,7 @@ public final class Session {
     public private(set) var languageSource = "default"
     /// `${NAME}` values from `--set NAME=VALUE` and `set NAME VALUE`.
     public var variables: [String: String] = [:]
-    /// Lines executed in this session, in order.
+    /// Lines executed in this session, in order (phone numbers masked).
     public private(set) var history: [String] = []
     /// Set by `quit`.
     public private(set) var quitRequested = false
@@ -77,11 +84,16 @@ public final class Session {
         output = capture  // commands run by `source` print into this command's output
         depth += 1
         var subInputs: [String] = []
-        let succeeded = Language.with(language) { run(line, sink: capture, subInputs: &subInputs) }
+        var volatileFigures: [String: Double]?
+        var subPromptEnd: String?
+        let succeeded = Language.with(language) {
+            run(line, sink: capture, subInputs: &subInputs, subPromptEnd: &subPromptEnd, volatileFigures: &volatileFigures)
+        }
         depth -= 1
         output = baseOutput
         let result = CommandResult(
-            output: capture.text, succeeded: succeeded, error: succeeded ? nil : lastError, subInputs: subInputs)
+            output: capture.text, succeeded: succeeded, error: succeeded ? nil : lastError, subInputs: subInputs,
+            volatileFigures: volatileFigures, subPromptEnd: subPromptEnd)
         if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
         return result
     }
@@ -99,13 +111,24 @@ public final class Session {
         for record in store.load() { try? registry.addExternal(record) }
     }
 
+    /// Runs a line with its output discarded (rebuilding a transcript's inputs before a check).
+    func executeQuietly(_ line: String) {
+        let shown = output
+        output = TextBuffer()
+        defer { output = shown }
+        execute(line)
+    }
+
     /// Marks the session as finished (`quit`).
     func requestQuit() { quitRequested = true }
 
-    private func run(_ rawLine: String, sink: CapturingSink, subInputs: inout [String]) -> Bool {
+    private func run(
+        _ rawLine: String, sink: CapturingSink, subInputs: inout [String], subPromptEnd: inout String?,
+        volatileFigures: inout [String: Double]?
+    ) -> Bool {
         let trimmed = rawLine.trimmingWhitespace()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return true }
-        history.append(trimmed)
+        history.append(PhoneMasker.masked(trimmed))
         if depth == 1 { cancellation.reset() }  // a Ctrl-C during `source` also stops the script's later commands
         var reads: [String] = []
         defer { subInputs = reads }
@@ -119,6 +142,7 @@ public final class Session {
                 sink.write(HelpFormatter(registry: registry, width: style.width).pluginHelp(plugin))
                 return true
             case .command(let entry, let arguments):
+                subPromptEnd = (entry.type as? any SubPromptCommand.Type)?.endOfInput
                 let context = CommandContext(
                     commandLine: line, style: style, defaultSeed: seed, source: workspace, sink: sink,
                     progressDisplay: progressDisplay, cancellation: cancellation,
@@ -126,11 +150,12 @@ public final class Session {
                         let next = self?.lineReader?(prompt)
                         if let next { reads.append(next) }
                         return next
-                    })
+                    }, writePolicy: writePolicy)
                 if ArgumentBinder.asksForHelp(arguments) {
                     sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
                     return true
                 }
+                defer { volatileFigures = context.volatileFigures }
                 var handles: [String: DatasetHandle] = [:]
                 switch entry.implementation {
                 case .swift(let type):
@@ -140,8 +165,10 @@ public final class Session {
                     let bound = try ArgumentBinder(entry.descriptor).bind(arguments)
                     handles = try externalHost.run(record, command: entry.descriptor, bound: bound, context: context)
                 }
-                if !context.staged.isEmpty { try workspace.apply(context.staged.map { .put($0) }) }
+                let replaced = try workspace.apply(context.staged.map { .put($0) })
                 externalHost.commit(handles)
+                for line in context.confirmations { sink.write(line + "\n") }
+                for replacement in replaced { sink.write(StorageMessages.replaced(replacement) + "\n") }
                 for name in handles.keys.sorted() { context.note(ExternalText.remoteNote(name, handles[name]!.plugin)) }
                 return true
             }
@@ -163,7 +190,9 @@ public final class Session {
     }
 }
 
-/// Forwards output and keeps a copy for the command's result.
+/// Forwards output and keeps a copy for the command's result. Control
+/// characters from data are made visible on the way (``VisibleText``), so no
+/// command can send an escape sequence to the terminal.
 final class CapturingSink: OutputSink {
     private let next: OutputSink
     private(set) var text = ""
@@ -171,7 +200,8 @@ final class CapturingSink: OutputSink {
     init(forwardingTo next: OutputSink) { self.next = next }
 
     func write(_ text: String) {
-        self.text += text
-        next.write(text)
+        let visible = VisibleText.escaped(Localized.resolving(text), keepingNewlines: true, keepingTabs: true)
+        self.text += visible
+        next.write(visible)
     }
 }

@@ -3,7 +3,10 @@ import OpsKit
 /// Every user-facing sentence of the Workbench module, in one place so that
 /// a Chinese interface can be added without touching logic.
 enum Strings {
-    static func describe(_ error: Error) -> String {
+    /// The text of an error as printed: echoed values made visible and, when huge, shortened.
+    static func describe(_ error: Error) -> String { VisibleText.message(errorText(error)) }
+
+    private static func errorText(_ error: Error) -> String {
         switch error {
         case let error as OpsError where error.code == .cancelled:
             return error.message + "\n"
@@ -129,5 +132,46 @@ extension OpsError {
             self = OpsError(Strings.describe(error).trimmingWhitespace(), code: .cancelled)
         default: self = OpsError("\(error)")
         }
+    }
+}
+
+/// Messages of transcript checks.
+extension Strings {
+    static var recordAbstract: Localized {
+        Localized(en: "Record commands and their output to a transcript (record stop ends it).",
+                  zh: "把命令及其输出录制成记录稿（用 record stop 结束）。")
+    }
+    static var recordDiscussion: Localized {
+        Localized(
+            en: "The transcript notes every dataset it read but did not make (its origin and a checksum); --embed also stores inputs under 1 MB, so the transcript replays anywhere. Check it with: opsbench run --check FILE",
+            zh: "记录稿会注明它读取但并非在录制中生成的每个数据集（来源与校验和）；--embed 还会把 1 MB 以下的输入一并存入，使记录稿在任何机器上都能重放。用 opsbench run --check FILE 核对。")
+    }
+    static var recordTargetHelp: Localized {
+        Localized(en: "Transcript file to write, or 'stop'.", zh: "要写入的记录稿文件，或 'stop'。")
+    }
+    static var recordEmbedHelp: Localized {
+        Localized(en: "Embed the inputs the recording read (each under 1 MB as CSV) in the transcript.",
+                  zh: "把录制中读取的输入（每个不超过 1 MB 的 CSV）嵌入记录稿。")
+    }
+    static func missingInput(_ input: TranscriptInput) -> String {
+        let origin = input.origin.map { L(", made by: \($0)", "，生成方式：\($0)") } ?? ""
+        return L("'\(input.name)' (\(input.rows) rows, checksum \(input.checksum))\(origin)",
+                 "'\(input.name)'（\(input.rows) 行，校验和 \(input.checksum)）\(origin)")
+    }
+    static func missingInputs(_ list: [String]) -> String {
+        L("the transcript needs datasets this workspace cannot rebuild: ", "记录稿需要以下数据集，但当前工作区无法重建：")
+            + list.joined(separator: "; ")
+    }
+    static var missingInputsHint: String {
+        L("run the check from the folder its load lines name, pass --workspace with those datasets, or record it again with --embed",
+          "请在 load 行所指文件所在的目录运行核对，或用 --workspace 指定含这些数据集的工作区，或用 --embed 重新录制")
+    }
+    static func volatileFigureMissing(_ name: String) -> String {
+        L("the replay did not report \(name)", "重放结果中没有 \(name)")
+    }
+    static func volatileFigureDiffers(_ name: String, recorded: Double, replayed: Double, tolerance: Tolerance) -> String {
+        let limit = "rel \(tolerance.relative), abs \(tolerance.absolute)"
+        return L("\(name) was \(replayed), recorded \(recorded): outside the tolerance (\(limit))",
+                 "\(name) 为 \(replayed)，录制时为 \(recorded)：超出容差（\(limit)）")
     }
 }

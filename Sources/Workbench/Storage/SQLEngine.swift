@@ -69,7 +69,7 @@ final class SQLEngine {
             sqlite3_create_module(
                 database.handle, ColumnTableModule.name, ColumnTableModule.module,
                 Unmanaged.passUnretained(registry).toOpaque()) == SQLITE_OK
-        else { throw StorageMessages.sqliteFailed(database.errorMessage) }
+        else { throw StorageMessages.sqliteFailed(database.errorMessage, code: database.errorCode) }
         return database
     }
 

@@ -22,6 +22,7 @@ final class SQLiteDatabase {
     deinit { sqlite3_close(handle) }
 
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    var errorCode: Int32 { sqlite3_extended_errcode(handle) }
 
     /// Runs one or more statements that return no rows.
     func execute(_ sql: String) throws {
@@ -29,7 +30,7 @@ final class SQLiteDatabase {
         guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
             let message = error.map { String(cString: $0) } ?? errorMessage
             sqlite3_free(error)
-            throw StorageMessages.sqliteFailed(message)
+            throw StorageMessages.sqliteFailed(message, code: errorCode)
         }
     }
 
@@ -44,7 +45,7 @@ final class SQLiteDatabase {
     func prepare(_ sql: String) throws -> SQLiteStatement {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw StorageMessages.sqliteFailed(errorMessage)
+            throw StorageMessages.sqliteFailed(errorMessage, code: errorCode)
         }
         return SQLiteStatement(statement, database: self)
     }
@@ -97,7 +98,7 @@ final class SQLiteStatement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw StorageMessages.sqliteFailed(database.errorMessage)
+        default: throw StorageMessages.sqliteFailed(database.errorMessage, code: database.errorCode)
         }
     }
 

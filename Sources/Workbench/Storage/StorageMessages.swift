@@ -66,21 +66,31 @@ enum StorageMessages {
                     "请恢复较早的版本（datasets --versions 名称），或重新载入数据"))
     }
 
-    static func sqliteFailed(_ detail: String) -> OpsError {
-        OpsError("workspace catalogue error: \(detail)", hint: "another opsbench may be writing this workspace; try again")
+    /// A SQLite error of the catalogue; the hint follows the error code (`SQLITE_BUSY` and
+    /// `SQLITE_LOCKED` alone mean another process is writing).
+    static func sqliteFailed(_ detail: String, code: Int32) -> OpsError {
+        let hint: String
+        switch code & 0xFF {
+        case 5, 6:  // SQLITE_BUSY, SQLITE_LOCKED
+            hint = L("another opsbench is writing this workspace; try again", "另一个 opsbench 正在写入此工作区；请重试")
+        case 11, 26:  // SQLITE_CORRUPT, SQLITE_NOTADB
+            hint = L("the catalogue is damaged; nothing was deleted — put catalog.sqlite back from a backup",
+                     "目录库已损坏；没有删除任何文件——请从备份恢复 catalog.sqlite")
+        case 8, 13:  // SQLITE_READONLY, SQLITE_FULL
+            hint = L("check that the workspace folder is writable and the disk has space",
+                     "请检查工作区文件夹是否可写、磁盘是否有空间")
+        default:
+            hint = L("check the workspace folder (--workspace)", "请检查工作区文件夹（--workspace）")
+        }
+        return OpsError(L("workspace catalogue error: \(detail)", "工作区目录库错误：\(detail)"), hint: hint)
     }
 
     /// A dataset whose file cannot be used; names the dataset, the file and what is wrong.
-    static func damagedFile(_ dataset: String, _ file: String, _ damage: ColumnarFile.Damage?) -> OpsError {
+    static func damagedFile(_ dataset: String, _ file: String, _ damage: ColumnarFile.Damage?, hint: String) -> OpsError {
         OpsError(
             L("the stored data of '\(dataset)' (data/\(file)) is damaged: \(describe(damage)); the other datasets are not affected",
               "数据集 '\(dataset)' 的存储文件（data/\(file)）已损坏：\(describe(damage))；其他数据集不受影响"),
-            hint: damagedHint(dataset))
-    }
-
-    static func damagedHint(_ dataset: String) -> String {
-        L("nothing was deleted; load or compute '\(dataset)' again to replace it",
-          "没有删除任何文件；请重新载入或计算 '\(dataset)' 以替换它")
+            hint: hint)
     }
 
     private static func describe(_ damage: ColumnarFile.Damage?) -> String {
@@ -94,6 +104,108 @@ enum StorageMessages {
         case .inconsistent(let column?): return L("column '\(column)' is inconsistent", "列 '\(column)' 数据不一致")
         case .inconsistent(nil): return L("its header is inconsistent", "文件头数据不一致")
         }
+    }
+
+    // MARK: Versions
+
+    static func damagedEntry(_ dataset: String, hint: String) -> OpsError {
+        OpsError(
+            L("the catalogue entry of '\(dataset)' is damaged (its checksum does not match); the other datasets are not affected",
+              "数据集 '\(dataset)' 的目录库记录已损坏（校验和不符）；其他数据集不受影响"),
+            hint: hint)
+    }
+
+    static func damagedHint(_ dataset: String, restorable version: Int?) -> String {
+        if let version {
+            return L("nothing was deleted; bring back the earlier version with: restore \(dataset)@\(version) (see datasets --versions \(dataset))",
+                     "没有删除任何文件；可用 restore \(dataset)@\(version) 恢复较早的版本（参见 datasets --versions \(dataset)）")
+        }
+        return L("nothing was deleted; load or compute '\(dataset)' again to replace it",
+                 "没有删除任何文件；请重新载入或计算 '\(dataset)' 以替换它")
+    }
+
+    static func replaced(_ replacement: Replacement) -> String {
+        let (name, old, new) = (replacement.name, replacement.previous, replacement.current)
+        return L("replaced \(name) (v\(old) → v\(new); the previous version: restore \(name)@\(old))",
+                 "已替换 \(name)（v\(old) → v\(new)；之前的版本：restore \(name)@\(old)）")
+    }
+
+    static func restored(_ name: String, version: Int, as new: Int, previous: Int?) -> String {
+        if let previous {
+            return L("restored \(name)@\(version) as \(name) v\(new) (it replaced v\(previous): restore \(name)@\(previous) undoes this)",
+                     "已将 \(name)@\(version) 恢复为 \(name) v\(new)（替换了 v\(previous)：restore \(name)@\(previous) 可撤销）")
+        }
+        return L("restored \(name)@\(version) as \(name) v\(new)", "已将 \(name)@\(version) 恢复为 \(name) v\(new)")
+    }
+
+    static func undoDrop(_ name: String) -> String {
+        L(" (restore \(name) brings it back)", "（restore \(name) 可恢复）")
+    }
+
+    static func unknownVersion(_ name: String, _ version: Int, kept: [Int]) -> OpsError {
+        OpsError(
+            L("'\(name)' has no kept version \(version)", "'\(name)' 没有保留的版本 \(version)"),
+            hint: kept.isEmpty
+                ? L("no versions of '\(name)' are kept", "没有保留 '\(name)' 的任何版本")
+                : L("kept versions: ", "保留的版本：") + kept.map { "\(name)@\($0)" }.joined(separator: ", "))
+    }
+
+    static func noVersions(_ name: String, available: [String]) -> OpsError {
+        let error = OpsError.unknownDataset(name, available: available)
+        return OpsError(
+            L("'\(name)' has no kept versions", "'\(name)' 没有保留的版本"),
+            hint: error.hint)
+    }
+
+    static func nothingEarlier(_ name: String, current: Int) -> OpsError {
+        OpsError(
+            L("'\(name)' has no version before v\(current) to restore", "'\(name)' 没有早于 v\(current) 的版本可恢复"),
+            hint: L("see the kept versions with: datasets --versions \(name)", "查看保留的版本：datasets --versions \(name)"))
+    }
+
+    static func alreadyCurrent(_ name: String, _ version: Int) -> OpsError {
+        OpsError(
+            L("\(name)@\(version) is already the current version", "\(name)@\(version) 已是当前版本"),
+            hint: L("see the kept versions with: datasets --versions \(name)", "查看保留的版本：datasets --versions \(name)"))
+    }
+
+    static func badVersionReference(_ text: String) -> OpsError {
+        OpsError(
+            L("'\(text)' is not NAME or NAME@N (N a version number from 1)", "'\(text)' 不是 名称 或 名称@N（N 为从 1 起的版本号）"),
+            hint: L("for example: restore rfm@2", "例如：restore rfm@2"))
+    }
+
+    static var restoreAbstract: Localized {
+        .init(en: "Bring back a kept version of a dataset (undo a replace or a drop).",
+              zh: "恢复数据集的保留版本（撤销替换或删除）。")
+    }
+
+    static var restoreDiscussion: Localized {
+        .init(
+            en: "Without @N, restores the version before the current one (or the last one, after a drop). The restored data becomes a new version, so a restore can be undone too. datasets --versions NAME lists the kept versions.",
+            zh: "不带 @N 时恢复当前版本之前的版本（删除之后则恢复最后一个版本）。恢复的数据成为新版本，因此恢复也可以撤销。datasets --versions 名称 列出保留的版本。")
+    }
+
+    static var restoreTargetHelp: Localized {
+        .init(en: "Dataset to restore, NAME or NAME@N.", zh: "要恢复的数据集：名称 或 名称@N。")
+    }
+
+    static var versionsHelp: Localized {
+        .init(en: "List the kept versions of this dataset.", zh: "列出该数据集保留的版本。")
+    }
+
+    static var versionHeaders: [String] {
+        [L("version", "版本"), L("stored", "存储时间"), L("rows", "行数"), L("columns", "列数"), L("made by", "来源命令")]
+    }
+
+    static func currentMark(_ version: Int) -> String { L("v\(version) (current)", "v\(version)（当前）") }
+
+    static func nonFinite(column: String, dataset: String, command: String) -> OpsError {
+        OpsError(
+            L("'\(command)' computed NaN or infinite values in column '\(column)' of '\(dataset)' from finite input (an overflow); nothing was stored",
+              "'\(command)' 由有限的输入在 '\(dataset)' 的列 '\(column)' 中算出了 NaN 或无穷大（数值溢出）；未存储任何结果"),
+            hint: L("rescale the input (e.g. smaller units) or filter out the extreme values, then run it again",
+                    "请缩放输入（例如换用更小的单位）或过滤极端值后重试"))
     }
 
     static func datasetExists(_ name: String) -> OpsError {

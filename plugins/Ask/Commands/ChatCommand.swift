@@ -2,7 +2,7 @@ import ArgumentParser
 import OpsKit
 
 /// `ask chat`: a multi-turn sub-prompt.
-struct ChatCommand: PluginCommand {
+struct ChatCommand: SubPromptCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat",
         abstract: "Chat with the assistant; follow-ups reuse the previous turn's topic and entities.",
@@ -17,6 +17,7 @@ struct ChatCommand: PluginCommand {
     ]
     static let prompt = "ask> "
     static let exitCommand = "/exit"
+    static var endOfInput: String { exitCommand }
     static let resetCommand = "/reset"
 
     @OptionGroup var source: AssistantOptions

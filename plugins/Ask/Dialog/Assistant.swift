@@ -76,12 +76,16 @@ struct Assistant: Sendable {
 
     /// Answers one turn, updating the conversation state.
     func reply(to rawQuestion: String, state: inout DialogState) -> Reply {
-        let question = String(rawQuestion.prefix(Self.maxQuestionLength))
+        // phone numbers masked first: a replayed transcript (masked) gets the same answer as the live turn
+        let question = Entities.masked(String(rawQuestion.prefix(Self.maxQuestionLength)))
         let chinese = TextScript.isMostlyCJK(question)
         state.turn += 1
         let followUp = state.topic != nil && FollowUp.isFollowUp(question)
         let entities = Entities(in: question)
-        var shown = entities.phones.map { AskText.phoneEntity(Entities.mask($0.filter(\.isNumber))) }
+        var shown = entities.phones.map { phone -> String in
+            let masked = Entities.masked(phone)
+            return AskText.phoneEntity(masked != phone || phone.contains("*") ? masked : Entities.mask(phone.filter(\.isNumber)))
+        }
         for product in catalogue?.mentions(in: question) ?? [] {
             state.mention(product: product)
             shown.append(AskText.productEntity(product))

@@ -9,7 +9,12 @@ struct Entities: Sendable, Equatable {
     var phones: [String] = []
     var numbers: [Int64] = []
 
-    init(in text: String) {
+    init(in question: String) {
+        var text = question
+        for range in PhoneMasker.maskedNumbers(in: question).reversed() {  // masked earlier: a replayed transcript
+            phones.insert(String(question[range]), at: 0)
+            text.replaceSubrange(range, with: " ")
+        }
         for run in Self.digitRuns(text) {
             if run.isPhone {
                 phones.append(run.text)
@@ -19,25 +24,11 @@ struct Entities: Sendable, Equatable {
         }
     }
 
-    /// The text with every phone number masked (`138****5678`), for logs and datasets.
-    static func masked(_ text: String) -> String {
-        var result = text
-        for run in digitRuns(text).reversed() where run.isPhone {
-            let digits = run.groups.joined()
-            let international = digits.count == 13 && digits.hasPrefix("86")
-            result.replaceSubrange(run.range, with: international ? "+86 " + mask(String(digits.dropFirst(2))) : mask(digits))
-        }
-        return result
-    }
+    /// The text with every phone number masked (`138****5678`), for logs and datasets: OpsKit's ``PhoneMasker``.
+    static func masked(_ text: String) -> String { PhoneMasker.masked(text) }
 
     /// Keeps the first three and last four digits (two when shorter than 11).
-    static func mask(_ digits: String) -> String {
-        let characters = Array(digits)
-        let keepEnd = characters.count >= 11 ? 4 : 2
-        let keepStart = min(3, max(0, characters.count - keepEnd - 2))
-        return String(characters.prefix(keepStart)) + String(repeating: "*", count: characters.count - keepStart - keepEnd)
-            + String(characters.suffix(keepEnd))
-    }
+    static func mask(_ digits: String) -> String { PhoneMasker.maskDigits(digits) }
 
     private struct DigitRun {
         let range: Range<String.Index>

@@ -13,11 +13,15 @@ struct ScoredDocument: Sendable, Equatable {
     let score: Double
 }
 
-/// An inverted index scored with Okapi BM25:
-/// `idf(t) · tf·(k1+1) / (tf + k1·(1 − b + b·|d|/avgdl))`, `idf = ln(1 + (N − df + 0.5)/(df + 0.5))`.
+/// An inverted index scored with BM25F (Robertson, Zaragoza & Taylor 2004):
+/// each field's term frequency is length-normalised by its own average and
+/// weighted, `t̃f = Σ_f w_f·tf_f / (1 − b + b·|d_f|/avgdl_f)`, then saturated
+/// once, `idf(t) · t̃f·(k1+1) / (t̃f + k1)`, `idf = ln(1 + (N − df + 0.5)/(df + 0.5))`
+/// with df over all fields. One field of weight 1 is Okapi BM25.
 ///
 /// Postings are flat arrays with each (term, document) contribution
-/// precomputed, so a query only adds up the postings of its terms.
+/// precomputed, so a query only adds up the postings of its terms; each
+/// posting also records which fields hold the term (a bit per field).
 struct BM25Index: Sendable {
     let parameters: BM25Parameters
     let documentCount: Int
@@ -27,34 +31,56 @@ struct BM25Index: Sendable {
     private let postingStart: [Int]
     private let postingDocument: [Int32]
     private let postingWeight: [Float]
+    private let postingFields: [UInt8]
 
-    /// Indexes tokenised documents (tokenisation may run in parallel beforehand).
+    /// Indexes tokenised single-field documents (Okapi BM25).
     init(documents: [[String]], parameters: BM25Parameters) {
+        self.init(fields: documents.map { [$0] }, weights: [1], parameters: parameters)
+    }
+
+    /// Indexes documents given as tokenised fields (`fields[d][f]`, at most 8
+    /// fields, `weights[f]` each; tokenisation may run in parallel beforehand).
+    init(fields documents: [[[String]]], weights: [Double], parameters: BM25Parameters) {
+        precondition(weights.count <= 8)
         self.parameters = parameters
         documentCount = documents.count
+        let fieldCount = weights.count
+        var averages = [Double](repeating: 0, count: fieldCount)
+        for document in documents {
+            for f in 0..<min(fieldCount, document.count) { averages[f] += Double(document[f].count) }
+        }
+        let n = Double(documents.count)
+        for f in 0..<fieldCount { averages[f] = max(averages[f] / max(n, 1), 1e-9) }
         var termIndex: [String: Int32] = [:]
-        var documentTerms: [Int32] = []
-        var documentTermCounts: [Int32] = []
+        var documentTerms: [Int32] = [], documentTF: [Double] = [], documentMask: [UInt8] = []
         var documentStart = [0]
-        var lengths = [Int](repeating: 0, count: documents.count)
         documentTerms.reserveCapacity(documents.count * 8)
-        var scratch: [Int32] = []
-        for (d, tokens) in documents.enumerated() {
+        var scratch: [(term: Int32, field: Int)] = []
+        let b = parameters.b
+        for document in documents {
             scratch.removeAll(keepingCapacity: true)
-            for token in tokens {
-                let next = Int32(termIndex.count)
-                let id = termIndex[token, default: next]
-                if id == next { termIndex[token] = id }
-                scratch.append(id)
+            var perOccurrence = [Double](repeating: 0, count: fieldCount)
+            for f in 0..<min(fieldCount, document.count) {
+                perOccurrence[f] = weights[f] / (1 - b + b * Double(document[f].count) / averages[f])
+                for token in document[f] {
+                    let next = Int32(termIndex.count)
+                    let id = termIndex[token, default: next]
+                    if id == next { termIndex[token] = id }
+                    scratch.append((id, f))
+                }
             }
-            lengths[d] = tokens.count
-            scratch.sort()
+            scratch.sort { $0.term < $1.term }
             var k = 0
             while k < scratch.count {
-                var run = 1
-                while k + run < scratch.count, scratch[k + run] == scratch[k] { run += 1 }
-                documentTerms.append(scratch[k])
-                documentTermCounts.append(Int32(run))
+                var tf = 0.0, mask: UInt8 = 0, run = 0
+                while k + run < scratch.count, scratch[k + run].term == scratch[k].term {
+                    tf += perOccurrence[scratch[k + run].field]
+                    mask |= 1 << UInt8(scratch[k + run].field)
+                    run += 1
+                }
+                documentTerms.append(scratch[k].term)
+                documentTF.append(tf)
+                documentMask.append(mask)
                 k += run
             }
             documentStart.append(documentTerms.count)
@@ -64,37 +90,48 @@ struct BM25Index: Sendable {
         var start = [Int](repeating: 0, count: termCount + 1)
         for t in documentTerms { start[Int(t) + 1] += 1 }
         for t in 0..<termCount { start[t + 1] += start[t] }
-        let n = Double(documents.count)
         idf = (0..<termCount).map { t in
             let df = Double(start[t + 1] - start[t])
             return log(1 + (n - df + 0.5) / (df + 0.5))
         }
-        let average = max(Double(lengths.reduce(0, +)) / max(n, 1), 1e-9)
         var fill = start
         var docs = [Int32](repeating: 0, count: documentTerms.count)
-        var weights = [Float](repeating: 0, count: documentTerms.count)
-        let k1 = parameters.k1, b = parameters.b
+        var postingWeights = [Float](repeating: 0, count: documentTerms.count)
+        var masks = [UInt8](repeating: 0, count: documentTerms.count)
+        let k1 = parameters.k1
         for d in 0..<documents.count {
-            let norm = k1 * (1 - b + b * Double(lengths[d]) / average)
             for k in documentStart[d]..<documentStart[d + 1] {
                 let t = Int(documentTerms[k])
-                let tf = Double(documentTermCounts[k])
+                let tf = documentTF[k]
                 docs[fill[t]] = Int32(d)
-                weights[fill[t]] = Float(idf[t] * tf * (k1 + 1) / (tf + norm))
+                postingWeights[fill[t]] = Float(idf[t] * tf * (k1 + 1) / (tf + k1))
+                masks[fill[t]] = documentMask[k]
                 fill[t] += 1
             }
         }
         postingStart = start
         postingDocument = docs
-        postingWeight = weights
+        postingWeight = postingWeights
+        postingFields = masks
     }
 
     /// Term ids of known query tokens with their weights (repeats count once).
     func queryTerms(_ tokens: [String], weight: Double = 1) -> [(term: Int32, weight: Double)] {
-        var seen = Set<Int32>()
+        queryTerms(tokens, weights: [Double](repeating: weight, count: tokens.count))
+    }
+
+    /// Term ids of known query tokens, each with its own weight (a repeated token keeps its largest).
+    func queryTerms(_ tokens: [String], weights: [Double]) -> [(term: Int32, weight: Double)] {
+        var position: [Int32: Int] = [:]
         var terms: [(term: Int32, weight: Double)] = []
-        for token in tokens {
-            if let id = termIndex[token], seen.insert(id).inserted { terms.append((id, weight)) }
+        for (token, weight) in zip(tokens, weights) {
+            guard let id = termIndex[token] else { continue }
+            if let k = position[id] {
+                terms[k].weight = max(terms[k].weight, weight)
+            } else {
+                position[id] = terms.count
+                terms.append((id, weight))
+            }
         }
         return terms
     }
@@ -140,14 +177,17 @@ struct BM25Index: Sendable {
 
 extension BM25Index {
     /// Whether `document` contains term `term` (binary search in its postings).
-    func contains(term: Int32, document: Int) -> Bool {
+    func contains(term: Int32, document: Int) -> Bool { fields(term: term, document: document) != 0 }
+
+    /// The fields of `document` holding `term`, a bit per field (0: none).
+    func fields(term: Int32, document: Int) -> UInt8 {
         var low = postingStart[Int(term)], high = postingStart[Int(term) + 1]
         let target = Int32(document)
         while low < high {
             let mid = (low + high) / 2
             if postingDocument[mid] < target { low = mid + 1 } else { high = mid }
         }
-        return low < postingStart[Int(term) + 1] && postingDocument[low] == target
+        return low < postingStart[Int(term) + 1] && postingDocument[low] == target ? postingFields[low] : 0
     }
 
     /// The idf an unseen term would have (df = 0).

@@ -1,13 +1,17 @@
 import Foundation
+import OpsKit
 
-/// One FAQ entry: a question, its answer and (optionally) its intent.
+/// One FAQ entry: a question, its answer, its intent and optional extra text
+/// that says the same thing (keywords, paraphrases of the question).
 struct FAQEntry: Sendable, Equatable {
     let question: String
     let answer: String
     let intent: String?
+    var keywords: String? = nil
+    var paraphrases: String? = nil
 }
 
-/// A retrieved FAQ entry with its BM25 score and the share of the question's
+/// A retrieved FAQ entry with its BM25F score and the share of the question's
 /// term weight (idf) that the entry matched: the retrieval confidence.
 struct FAQMatch: Sendable, Equatable {
     let entry: Int
@@ -15,23 +19,76 @@ struct FAQMatch: Sendable, Equatable {
     let coverage: Double
 }
 
-/// FAQ entries, their settings and the BM25 index over their questions.
+/// The fields searched, their BM25F weights and how much a term matched only
+/// there counts towards the confidence (an answer shares words with many
+/// questions it does not answer, so it counts less).
+enum FAQField: Int, CaseIterable {
+    case question, answer, keywords, paraphrases
+
+    var weight: Double {
+        switch self {
+        case .question: 1
+        case .answer: 0.35
+        case .keywords: 0.8
+        case .paraphrases: 0.8
+        }
+    }
+
+    var coverageShare: Double {
+        switch self {
+        case .question, .keywords, .paraphrases: 1
+        case .answer: 0.5
+        }
+    }
+
+    func text(of entry: FAQEntry) -> String {
+        switch self {
+        case .question: entry.question
+        case .answer: entry.answer
+        case .keywords: entry.keywords ?? ""
+        case .paraphrases: entry.paraphrases ?? ""
+        }
+    }
+}
+
+/// FAQ entries, their settings and the BM25F index over all their fields.
 struct KnowledgeBase: Sendable {
     /// Default hand-off threshold on the matched share when none was tuned.
-    static let defaultThreshold = 0.15
+    static let defaultThreshold = 0.12
 
     let entries: [FAQEntry]
     let parameters: BM25Parameters
     let threshold: Double
+    /// Whether the built-in lexicon is in force (besides `userSynonyms`).
+    let usesLexicon: Bool
+    let userSynonyms: [[String]]
     let analyzer: TextAnalyzer
     let index: BM25Index
+    /// Repairs pinyin-input slips towards the index's words and the lexicon's phrases.
+    let corrector: TypoCorrector
+    private let coverageShareByMask: [Double]
+    /// Whether each entry's question is mostly Chinese.
+    private let entryIsChinese: [Bool]
+    /// Scale of the score of an entry in the other script than the question's.
+    static let otherScriptFactor = 0.6
 
-    init(entries: [FAQEntry], synonyms: SynonymTable, parameters: BM25Parameters, threshold: Double) {
+    init(entries: [FAQEntry], userSynonyms: [[String]] = [], usesLexicon: Bool = true, parameters: BM25Parameters, threshold: Double) {
         self.entries = entries
         self.parameters = parameters
         self.threshold = threshold
-        analyzer = TextAnalyzer(synonyms: synonyms)
-        index = BM25Index(documents: analyzer.terms(of: entries.map(\.question)), parameters: parameters)
+        self.usesLexicon = usesLexicon
+        self.userSynonyms = userSynonyms
+        let analyzer = TextAnalyzer(synonyms: Lexicon.table(builtIn: usesLexicon, user: userSynonyms))
+        self.analyzer = analyzer
+        entryIsChinese = entries.map { TextScript.isMostlyCJK($0.question) }
+        let fields = FAQField.allCases
+        let perField = fields.map { field in analyzer.terms(of: entries.map { field.text(of: $0) }) }
+        let documents = entries.indices.map { d in perField.map { $0[d] } }
+        index = BM25Index(fields: documents, weights: fields.map(\.weight), parameters: parameters)
+        corrector = TypoCorrector(vocabulary: Array(index.termIndex.keys) + Array(analyzer.synonyms.phrases.keys))
+        coverageShareByMask = (0..<(1 << fields.count)).map { mask in
+            fields.filter { mask & (1 << $0.rawValue) != 0 }.map(\.coverageShare).max() ?? 0
+        }
     }
 
     var synonyms: SynonymTable { analyzer.synonyms }
@@ -39,20 +96,31 @@ struct KnowledgeBase: Sendable {
     /// The best entries for a question; `context` (earlier turns of a chat)
     /// adds its terms at half weight to rank the entries that match the question itself.
     func retrieve(_ question: String, context: String? = nil, limit: Int = 3) -> [FAQMatch] {
-        let questionTerms = analyzer.terms(question)
-        var query = index.queryTerms(questionTerms)
+        let questionTerms = analyzer.queryTerms(question, corrector: corrector)
+        let own = index.queryTerms(questionTerms, weights: TermWeighting.weights(questionTerms))
+        var query = own
         if let context {
-            let own = Set(query.map(\.term))
-            query += index.queryTerms(analyzer.terms(context), weight: 0.5).filter { !own.contains($0.term) }
+            let contextTerms = analyzer.terms(context)
+            let ownIds = Set(own.map(\.term))
+            query += index.queryTerms(contextTerms, weights: TermWeighting.weights(contextTerms).map { $0 / 2 })
+                .filter { !ownIds.contains($0.term) }
         }
-        let unique = Set(questionTerms)
-        var total = 0.0
-        for term in unique { total += index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF }
-        let hits = index.search(query, limit: context == nil ? limit : limit * 8)
+        // The confidence's denominator: every distinct question term's idf, unseen terms included,
+        // weighted as the confidence weighs it (question templates not at all).
+        var total = 0.0, seen = Set<String>()
+        for term in questionTerms where seen.insert(term).inserted {
+            total += TermWeighting.coverageWeight(term) * (index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF)
+        }
+        // Entries in the question's script first: a Chinese question is best answered by a Chinese entry.
+        let chinese = TextScript.isMostlyCJK(question)
+        let hits = index.search(query, limit: (context == nil ? limit : limit * 8) + 4).map { hit in
+            entryIsChinese[hit.document] == chinese ? hit : ScoredDocument(document: hit.document, score: hit.score * Self.otherScriptFactor)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
         let matches = hits.map { hit in
             var matched = 0.0
-            for (term, weight) in query where weight == 1 && index.contains(term: term, document: hit.document) {
-                matched += index.idf[Int(term)]
+            for (term, weight) in own {
+                let mask = index.fields(term: term, document: hit.document)
+                if mask != 0 { matched += TermWeighting.coverageWeight(ofWeight: weight) * index.idf[Int(term)] * coverageShareByMask[Int(mask)] }
             }
             return FAQMatch(entry: hit.document, score: hit.score, coverage: total > 0 ? matched / total : 0)
         }
@@ -63,6 +131,6 @@ struct KnowledgeBase: Sendable {
 extension KnowledgeBase {
     /// The same knowledge base with another hand-off threshold (the index is rebuilt).
     func with(threshold: Double) -> KnowledgeBase {
-        KnowledgeBase(entries: entries, synonyms: synonyms, parameters: parameters, threshold: threshold)
+        KnowledgeBase(entries: entries, userSynonyms: userSynonyms, usesLexicon: usesLexicon, parameters: parameters, threshold: threshold)
     }
 }

@@ -14,16 +14,20 @@ struct SynonymTable: Sendable, Equatable {
 
     static let empty = SynonymTable(groups: [])
 
+    /// Groups in order; a phrase in several groups belongs to the last one.
+    /// Phrases are folded as questions are (``TextNormalizer``, lower case),
+    /// and a group's first phrase maps to itself so no shorter phrase cuts into it.
     init(groups: [[String]]) {
         self.groups = groups
         var canonical: [String: String] = [:]
         var lengths = Set<Int>()
         var first = Set<Unicode.Scalar>()
+        let normalizer = TextNormalizer.shared
         for group in groups {
-            guard let head = group.first?.lowercased() else { continue }
+            guard let head = group.first.map({ normalizer.normalize($0).lowercased() }) else { continue }
             for phrase in group {
-                let key = phrase.lowercased()
-                guard key != head, let scalar = key.unicodeScalars.first else { continue }
+                let key = normalizer.normalize(phrase).lowercased()
+                guard let scalar = key.unicodeScalars.first else { continue }
                 canonical[key] = head
                 lengths.insert(key.unicodeScalars.count)
                 first.insert(scalar)
@@ -51,6 +55,9 @@ struct SynonymTable: Sendable, Equatable {
     }
 
     var isEmpty: Bool { canonical.isEmpty }
+
+    /// Every phrase (folded) with the group spelling it is rewritten to.
+    var phrases: [String: String] { canonical }
 
     /// The text lower-cased, with every synonym replaced by its group's first phrase.
     func normalize(_ text: String) -> String {
@@ -80,9 +87,16 @@ struct SynonymTable: Sendable, Equatable {
             if isWordEdge(scalars[start]), start > 0, isWordEdge(scalars[start - 1]) { continue }
             let end = start + length
             if isWordEdge(scalars[end - 1]), end < scalars.count, isWordEdge(scalars[end]) { continue }
+            // A Chinese phrase may not cut a two-character word in half at either end (多久能到 in 多久能到账).
+            if start > 0, splitsWord(scalars[start - 1], scalars[start]) { continue }
+            if end < scalars.count, splitsWord(scalars[end - 1], scalars[end]) { continue }
             return (length, replacement)
         }
         return nil
+    }
+
+    private func splitsWord(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        TextScript.isCJK(a) && TextScript.isCJK(b) && ChineseSegmenter.shared.isWord([a.value, b.value][...])
     }
 
     private func isWordEdge(_ scalar: Unicode.Scalar) -> Bool {

@@ -3,28 +3,33 @@ import OpsKit
 /// A knowledge base as a workspace dataset, so it survives restarts and can be
 /// inspected with `show` and `sql`.
 ///
-/// Columns `kind, question, answer, intent`; rows of kind `setting` hold
-/// `k1`, `b` and `threshold` (name in `question`, value in `answer`), rows of
-/// kind `synonyms` one group (`快递 = 物流 = 配送`) in `question`, rows of kind
-/// `faq` the entries. The BM25 index is rebuilt from these rows on load
+/// Columns `kind, question, answer, intent, keywords, paraphrases`; rows of
+/// kind `setting` hold `k1`, `b`, `threshold` and `lexicon` (1: the built-in
+/// lexicon is in force; name in `question`, value in `answer`), rows of kind
+/// `synonyms` one user group (`快递 = 物流 = 配送`) in `question`, rows of kind
+/// `faq` the entries. Knowledge bases stored before keywords and paraphrases
+/// existed (four columns, no `lexicon` setting) still load. The BM25 index is rebuilt from these rows on load
 /// (tokenising is fast) and cached while the dataset is unchanged.
 enum KnowledgeBaseStore {
     static let kindColumn = "kind"
-    static let columnNames = [kindColumn, "question", "answer", "intent"]
+    static let columnNames = [kindColumn, "question", "answer", "intent", "keywords", "paraphrases"]
 
     static func dataset(_ kb: KnowledgeBase) throws -> Dataset {
         var kind: [String] = [], question: [String] = [], answer: [String] = [], intent: [String?] = []
-        func add(_ k: String, _ q: String, _ a: String, _ i: String?) {
-            kind.append(k); question.append(q); answer.append(a); intent.append(i)
+        var keywords: [String?] = [], paraphrases: [String?] = []
+        func add(_ k: String, _ q: String, _ a: String, _ i: String?, _ w: String? = nil, _ p: String? = nil) {
+            kind.append(k); question.append(q); answer.append(a); intent.append(i); keywords.append(w); paraphrases.append(p)
         }
         add(Kind.setting, "k1", ValueFormat.double(kb.parameters.k1), nil)
         add(Kind.setting, "b", ValueFormat.double(kb.parameters.b), nil)
         add(Kind.setting, "threshold", ValueFormat.double(kb.threshold), nil)
-        for group in kb.synonyms.groups { add(Kind.synonyms, group.joined(separator: " = "), "", nil) }
-        for entry in kb.entries { add(Kind.faq, entry.question, entry.answer, entry.intent) }
+        add(Kind.setting, "lexicon", kb.usesLexicon ? "1" : "0", nil)
+        for group in kb.userSynonyms { add(Kind.synonyms, group.joined(separator: " = "), "", nil) }
+        for entry in kb.entries { add(Kind.faq, entry.question, entry.answer, entry.intent, entry.keywords, entry.paraphrases) }
         return try Dataset(columns: [
             Column(name: columnNames[0], strings: kind), Column(name: columnNames[1], strings: question),
             Column(name: columnNames[2], strings: answer), Column(name: columnNames[3], strings: intent),
+            Column(name: columnNames[4], strings: keywords), Column(name: columnNames[5], strings: paraphrases),
         ])
     }
 
@@ -35,10 +40,14 @@ enum KnowledgeBaseStore {
     }
 
     static func knowledgeBase(from dataset: Dataset, name: String) throws -> KnowledgeBase {
-        guard dataset.columnNames == columnNames else { throw OpsError(AskText.notAKnowledgeBase(name), hint: AskText.kbHint) }
+        let current = dataset.columnNames == columnNames
+        guard current || dataset.columnNames == Array(columnNames.prefix(4)) else {
+            throw OpsError(AskText.notAKnowledgeBase(name), hint: AskText.kbHint)
+        }
         let kind = dataset.columns[0].stringValues(), question = dataset.columns[1].stringValues()
         let answer = dataset.columns[2].stringValues(), intent = dataset.columns[3].stringValues()
-        var parameters = BM25Parameters(), threshold = KnowledgeBase.defaultThreshold
+        let keywords = current ? dataset.columns[4].stringValues() : [], paraphrases = current ? dataset.columns[5].stringValues() : []
+        var parameters = BM25Parameters(), threshold = KnowledgeBase.defaultThreshold, lexicon = false
         var groups: [[String]] = [], entries: [FAQEntry] = []
         for row in 0..<dataset.rowCount {
             switch kind[row] ?? "" {
@@ -49,18 +58,21 @@ enum KnowledgeBaseStore {
                 case "k1": parameters.k1 = value
                 case "b": parameters.b = value
                 case "threshold": threshold = value
+                case "lexicon": lexicon = value != 0
                 default: throw OpsError(AskText.badStoredSetting(name, question[row] ?? ""))
                 }
             case Kind.synonyms:
                 groups.append((question[row] ?? "").split(separator: "=").map { $0.trimmingWhitespace() })
             case Kind.faq:
-                entries.append(FAQEntry(question: question[row] ?? "", answer: answer[row] ?? "", intent: intent[row]))
+                entries.append(FAQEntry(
+                    question: question[row] ?? "", answer: answer[row] ?? "", intent: intent[row],
+                    keywords: current ? keywords[row] : nil, paraphrases: current ? paraphrases[row] : nil))
             default:
                 throw OpsError(AskText.notAKnowledgeBase(name), hint: AskText.kbHint)
             }
         }
         return KnowledgeBase(
-            entries: entries, synonyms: SynonymTable(groups: groups), parameters: parameters, threshold: threshold)
+            entries: entries, userSynonyms: groups, usesLexicon: lexicon, parameters: parameters, threshold: threshold)
     }
 
     enum Kind {

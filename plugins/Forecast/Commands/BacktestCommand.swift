@@ -5,7 +5,7 @@ import OpsKit
 /// `forecast backtest`: rolling-origin evaluation of several models.
 struct BacktestCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backtest", abstract: Strings.backtestAbstract, discussion: Strings.backtestDiscussion)
+        commandName: "backtest", abstract: Strings.backtestAbstract.encoded, discussion: Strings.backtestDiscussion.encoded)
 
     static let examples = [
         "forecast backtest sales --date date --value units --by sku --horizon 14 --folds 3",
@@ -14,10 +14,12 @@ struct BacktestCommand: PluginCommand {
 
     @OptionGroup var series: SeriesOptions
 
-    @Option(help: "Number of rolling origins: the last FOLDS windows of --horizon periods.")
+    @OptionGroup var eventOptions: EventOptions
+
+    @Option(help: ArgumentHelp(Strings.foldsHelp))
     var folds: Int = 3
 
-    @Option(help: "Models to compare, comma-separated.", completion: .list(ModelKind.allCases.map(\.rawValue)))
+    @Option(help: ArgumentHelp(Strings.modelsHelp), completion: .list(ModelKind.allCases.map(\.rawValue)))
     var models: String = "auto,snaive,ets,theta,sba"
 
     @OptionGroup var result: ResultNameOption
@@ -25,9 +27,14 @@ struct BacktestCommand: PluginCommand {
     mutating func run(in context: CommandContext) throws {
         guard (1...100).contains(folds) else { throw OpsError.invalidOption("--folds", Strings.badFolds(folds), hint: Strings.foldsHint) }
         let kinds = try ModelKind.parseList(models, option: "--models")
-        let table = try series.load(in: context)
+        let (table, sales) = try series.loadWithData(in: context)
         let seasons = try series.seasonSpec()
         let horizon = series.horizon, folds = folds
+        let period = EventEffects.baselinePeriod(table.frequency)
+        let features = try eventOptions.features(table: table, sales: sales, byName: series.by, horizon: 0, context: context)
+        let foldFits = features.map {
+            EventEffects.foldFits(values: table.values, features: $0, period: period, horizon: horizon, folds: folds, isCancelled: { context.isCancelled })
+        }
         var scores = [BacktestScore?](repeating: nil, count: table.count * kinds.count)
         let progress = context.progress(Strings.backtesting, total: table.count)
         scores.withUnsafeMutableBufferPointer { out in
@@ -35,8 +42,9 @@ struct BacktestCommand: PluginCommand {
                 if context.isCancelled { return }
                 let y = table.values[s]
                 let periods = seasons.periods(for: table.frequency, length: y.count)
+                let events = foldFits.map { Backtest.FoldEvents(fits: $0, series: s, period: period) }
                 for (k, kind) in kinds.enumerated() {
-                    out[s * kinds.count + k] = Backtest.evaluate(y, model: kind, seasons: periods, horizon: horizon, folds: folds)
+                    out[s * kinds.count + k] = Backtest.evaluate(y, model: kind, seasons: periods, horizon: horizon, folds: folds, events: events)
                 }
                 progress.advance()
             }
@@ -48,16 +56,20 @@ struct BacktestCommand: PluginCommand {
         try context.store(dataset, as: name)
         if skipped > 0 { context.note(Strings.tooShortForBacktest(skipped, horizon: horizon)) }
         BacktestOutput.printOverall(kinds: kinds, overall: overall, context: context)
-        context.print(Strings.backtestStored(name, series: table.count, models: kinds.count, folds: folds, horizon: horizon))
+        context.confirm(Strings.backtestStored(name, series: table.count, models: kinds.count, folds: folds, horizon: horizon))
     }
 }
 
 /// The per-series table and the overall summary of a backtest.
 enum BacktestOutput {
-    static let metricNames = ["windows", "smape", "mase", "mae", "bias", "bias_pct", "coverage_80", "coverage_95", "service_level", "fill_rate"]
+    static let metricNames = [
+        "windows", "smape", "mase", "mae", "bias", "bias_pct", "coverage_80", "coverage_95", "service_level", "fill_rate",
+        "mase_event", "mase_ordinary", "bias_pct_event",
+    ]
 
     static func metrics(_ s: BacktestScore) -> [Double] {
-        [Double(s.windows), s.smape, s.mase, s.mae, s.bias, s.biasPercent, s.coverage80, s.coverage95, s.serviceLevel, s.fillRate]
+        [Double(s.windows), s.smape, s.mase, s.mae, s.bias, s.biasPercent, s.coverage80, s.coverage95, s.serviceLevel, s.fillRate,
+         s.maseEvent, s.maseOrdinary, s.biasPercentEvent]
     }
 
     static func build(table: SeriesTable, kinds: [ModelKind], scores: [BacktestScore?]) throws -> (Dataset, [BacktestScore], Int) {
@@ -86,13 +98,15 @@ enum BacktestOutput {
     }
 
     static func printOverall(kinds: [ModelKind], overall: [BacktestScore], context: CommandContext) {
+        let events = overall.contains { $0.eventPoints > 0 }
         let rows = zip(kinds, overall).map { kind, s in
             [kind.rawValue] + [s.smape, s.mase, s.mae, s.bias, s.biasPercent].map(ForecastReport.format)
                 + [s.coverage80, s.coverage95, s.serviceLevel, s.fillRate].map(percent)
+                + (events ? [s.maseEvent, s.maseOrdinary, s.biasPercentEvent].map(ForecastReport.format) : [])
         }
-        context.table(
-            headers: ["model", "sMAPE", "MASE", "MAE", "bias", "bias %", "cover 80", "cover 95", "service", "fill rate"],
-            rows: rows, alignments: [.left] + Array(repeating: .right, count: 9))
+        let headers = ["model", "sMAPE", "MASE", "MAE", "bias", "bias %", "cover 80", "cover 95", "service", "fill rate"]
+            + (events ? [Strings.maseEventHeader, Strings.maseOrdinaryHeader, Strings.biasEventHeader] : [])
+        context.table(headers: headers, rows: rows, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         if let best = zip(kinds, overall).filter({ $0.1.mase.isFinite }).min(by: { $0.1.mase < $1.1.mase }) {
             context.print(Strings.bestModel(best.0.rawValue, mase: ForecastReport.format(best.1.mase)))
         }

@@ -4,38 +4,38 @@ import OpsKit
 /// `forecast inventory`: reorder policy per SKU from a forecasts dataset.
 struct InventoryCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "inventory", abstract: Strings.inventoryAbstract, discussion: Strings.inventoryDiscussion)
+        commandName: "inventory", abstract: Strings.inventoryAbstract.encoded, discussion: Strings.inventoryDiscussion.encoded)
 
     static let examples = [
         "forecast inventory forecasts --lead-time 7",
         "forecast inventory forecasts --lead-time 7 --review-period 7 --service-level 0.98 --on-hand stock --stock qty --order-cost 50 --holding-cost 2.5",
     ]
 
-    @Argument(help: "Forecasts from `forecast predict`.", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(Strings.forecastsHelp), completion: Completion.dataset)
     var forecasts: String
 
-    @Option(help: "Periods between placing an order and receiving it.")
+    @Option(help: ArgumentHelp(Strings.leadTimeHelp))
     var leadTime: Int
 
-    @Option(help: "Periods between stock reviews (0: continuous review).")
+    @Option(help: ArgumentHelp(Strings.reviewPeriodHelp))
     var reviewPeriod: Int = 0
 
-    @Option(help: "Probability of not running out before the next order arrives (0.5 to 0.9999).")
+    @Option(help: ArgumentHelp(Strings.serviceLevelHelp))
     var serviceLevel: Double = 0.95
 
-    @Option(help: "Dataset with the stock on hand per SKU (same SKU column as the forecasts).", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(Strings.onHandHelp), completion: Completion.dataset)
     var onHand: String?
 
-    @Option(help: "Stock column of --on-hand.")
+    @Option(help: ArgumentHelp(Strings.stockHelp))
     var stock: String?
 
-    @Option(help: "Fixed cost of placing one order (for the EOQ).")
+    @Option(help: ArgumentHelp(Strings.orderCostHelp))
     var orderCost: Double?
 
-    @Option(help: "Cost of holding one unit for a year (for the EOQ).")
+    @Option(help: ArgumentHelp(Strings.holdingCostHelp))
     var holdingCost: Double?
 
-    @Option(help: "Cost of one unit (values the safety stock).")
+    @Option(help: ArgumentHelp(Strings.unitCostHelp))
     var unitCost: Double?
 
     @OptionGroup var result: ResultNameOption
@@ -64,7 +64,7 @@ struct InventoryCommand: PluginCommand {
         let name = result.name(or: "inventory")
         try context.store(try InventoryOutput.dataset(input: input, policies: policies, unitCost: unitCost), as: name)
         InventoryOutput.printSummary(input: input, policies: policies, hasStock: stockByKey != nil, context: context)
-        context.print(Strings.inventoryStored(name, skus: policies.count, serviceLevel: serviceLevel))
+        context.confirm(Strings.inventoryStored(name, skus: policies.count, serviceLevel: serviceLevel))
     }
 
     private func checkSettings() throws {

@@ -1,36 +1,44 @@
 import ArgumentParser
 import OpsKit
 
+extension GapPolicy: ExpressibleByArgument {}
+
 /// The options that say where the series are: shared by `predict` and `backtest`.
 struct SeriesOptions: ParsableArguments {
-    @Argument(help: "Sales dataset: one row per date (and per series).", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(Strings.salesHelp), completion: Completion.dataset)
     var dataset: String
 
-    @Option(help: "Date column (date, date-time, or text such as 2026-01-31).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.dateHelp), completion: Completion.columns)
     var date: String
 
-    @Option(help: "Demand column (numeric).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.valueHelp), completion: Completion.columns)
     var value: String
 
-    @Option(help: "Series column, e.g. the SKU: one forecast per value.", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.byHelp), completion: Completion.columns)
     var by: String?
 
-    @Option(help: "Frequency: auto, H, D, W or M.", completion: .list(["auto", "H", "D", "W", "M"]))
+    @Option(help: ArgumentHelp(Strings.freqHelp), completion: .list(["auto", "H", "D", "W", "M"]))
     var freq: String = "auto"
 
-    @Option(help: "Seasonal periods: auto (H 24,168; D 7 and 365 on long series; W 52; M 12), N or N1,N2, or none.")
+    @Option(help: ArgumentHelp(Strings.seasonHelp))
     var season: String = "auto"
 
-    @Option(help: "Negative demand: keep (with a warning), clip (to 0) or error.", completion: .list(["keep", "clip", "error"]))
+    @Option(help: ArgumentHelp(Strings.negativeHelp), completion: .list(["keep", "clip", "error"]))
     var negative: String = "keep"
 
-    @Option(help: "Forecast horizon in periods (1 to 10000).")
+    @Option(help: ArgumentHelp(Strings.gapsHelp), completion: .list(GapPolicy.allCases.map(\.rawValue)))
+    var gaps: GapPolicy = .missing
+
+    @Option(help: ArgumentHelp(Strings.horizonHelp))
     var horizon: Int
 
     init() {}
 
     /// Checks the horizon and reads the series out of the dataset.
-    func load(in context: CommandContext) throws -> SeriesTable {
+    func load(in context: CommandContext) throws -> SeriesTable { try loadWithData(in: context).table }
+
+    /// The series and the sales dataset they were read from.
+    func loadWithData(in context: CommandContext) throws -> (table: SeriesTable, data: Dataset) {
         guard (1...10_000).contains(horizon) else {
             throw OpsError.invalidOption("--horizon", Strings.badHorizon(horizon), hint: Strings.horizonHint)
         }
@@ -39,10 +47,10 @@ struct SeriesOptions: ParsableArguments {
         }
         let data = try context.dataset(dataset)
         let table = try SeriesTable(
-            dataset: data, date: date, value: value, by: by, frequency: try Frequency.parse(freq), negative: policy)
+            dataset: data, date: date, value: value, by: by, frequency: try Frequency.parse(freq), negative: policy, gaps: gaps)
         for warning in table.warnings { context.warn(warning) }
         for note in table.notes { context.note(note) }
-        return table
+        return (table, data)
     }
 
     func seasonSpec() throws -> SeasonSpec { try SeasonSpec(parsing: season) }

@@ -6,8 +6,16 @@ enum NegativePolicy: String, CaseIterable, Sendable {
     case keep, clip, error
 }
 
+/// What a period with no row (or an empty value) means.
+enum GapPolicy: String, CaseIterable, Sendable {
+    /// Unknown: kept missing, never read as demand (models fill it from the ordinary baseline).
+    case missing
+    /// No sale: zero demand.
+    case zero
+}
+
 /// Regular time series cut from a long table (date, value, optional series key):
-/// duplicate periods summed, gaps filled with zero demand.
+/// duplicate periods summed, gaps kept missing (NaN) or read as zero demand.
 struct SeriesTable {
     var keys: [String]
     /// A row of the input holding each series' key (to copy the `--by` value with its type).
@@ -38,7 +46,7 @@ struct SeriesTable {
 
     init(
         dataset: Dataset, date dateName: String, value valueName: String, by byName: String?,
-        frequency requested: Frequency?, negative: NegativePolicy
+        frequency requested: Frequency?, negative: NegativePolicy, gaps: GapPolicy = .missing
     ) throws {
         let dateColumn = try dataset.column(dateName, option: "--date")
         let valueColumn = try dataset.column(valueName, option: "--value")
@@ -101,7 +109,10 @@ struct SeriesTable {
                     if !v.isNaN { series[slot] += v }
                 }
             }
-            for t in 0..<length where series[t].isNaN { series[t] = 0; filled += 1 }
+            for t in 0..<length where series[t].isNaN {
+                if gaps == .zero { series[t] = 0 }
+                filled += 1
+            }
             missingValues += rows.reduce(0) { values[$1].isNaN ? $0 + 1 : $0 }
             periods.removeAll()
             seriesValues.append(series)
@@ -111,8 +122,13 @@ struct SeriesTable {
         filled -= missingValues
         var notes: [String] = []
         if duplicates > 0 { warnings.append(Strings.duplicatesSummed(duplicates)) }
-        if filled > 0 { notes.append(Strings.gapsFilled(filled)) }
-        if missingValues > 0 { notes.append(Strings.nullsAsZero(missingValues, column: valueName)) }
+        switch gaps {
+        case .zero:
+            if filled > 0 { notes.append(Strings.gapsFilled(filled)) }
+            if missingValues > 0 { notes.append(Strings.nullsAsZero(missingValues, column: valueName)) }
+        case .missing:
+            if filled + missingValues > 0 { notes.append(Strings.gapsKept(filled + missingValues)) }
+        }
         self.keys = Array(groups.keys)
         self.keyRows = keyRows
         self.starts = starts

@@ -14,7 +14,7 @@ struct ForecastsInput {
     var horizon: Int
 
     init(_ data: Dataset) throws {
-        let reserved: (String) -> Bool = { $0 == "forecast" || $0 == "model" || $0.hasPrefix("lo_") || $0.hasPrefix("hi_") }
+        let reserved: (String) -> Bool = { ForecastOutput.reservedColumns.contains($0) || $0.hasPrefix("lo_") || $0.hasPrefix("hi_") }
         guard let dateColumn = data.columns.first(where: { $0.type == .date || $0.type == .datetime }) else {
             throw OpsError(Strings.notForecasts("no date column"), hint: Strings.forecastsHint)
         }

@@ -17,7 +17,7 @@ struct SolveCommand: PluginCommand {
     @Option(name: .customLong("time-limit"), help: "Longest search time, e.g. 5s, 500ms, 2m (default 5s without --iterations).")
     var timeLimit: Bounded<SearchTime>?
     @Option(help: "Run exactly this many search iterations: the same seed and count give the same routes.")
-    var iterations: PositiveInt?
+    var iterations: Bounded<SearchIterations>?
     @OptionGroup var seedOption: SeedOption
     @OptionGroup var result: ResultNameOption
 
@@ -44,13 +44,20 @@ struct SolveCommand: PluginCommand {
         let name = result.name(or: "routes")
         try context.store(try RoutesTable.dataset(evaluation, problem: problem), as: name)
         RouteReport(problem: problem, evaluation: evaluation).print(to: context, name: name)
+        // a time-limited search may find another, equally good plan on replay: checks compare its distance
+        if seconds != nil { context.markVolatile(figures: ["distance": evaluation.distance]) }
         if outcome.stoppedEarly { context.note(Strings.stoppedEarly) }
         context.note(Strings.searchSummary(
             initial: ValueFormat.fixed(outcome.initialDistance, digits: digits), iterations: outcome.iterations, seed: seed))
     }
 }
 
-/// `--time-limit`: from a millisecond to a day.
+/// `--time-limit`: from a millisecond to an hour.
 enum SearchTime: RangeSpec {
-    static let range = ValueRange(DurationValue.milliseconds(1)...DurationValue(seconds: 86_400))
+    static let range = ValueRange(DurationValue.milliseconds(1)...DurationValue(seconds: RouteLimits.seconds))
+}
+
+/// `--iterations`: at least one, at most a million.
+enum SearchIterations: RangeSpec {
+    static let range = ValueRange(1...RouteLimits.iterations)
 }

@@ -15,7 +15,7 @@ struct StopsOptions: ParsableArguments, DeclaresOptionRules {
     @Option(help: "Id of the depot stop.")
     var depot: String?
     @Option(help: "Capacity of each vehicle, in demand units.")
-    var capacity: PositiveDouble?
+    var capacity: Bounded<VehicleCapacity>?
     @Option(help: "Number of vehicles available (default: as many as needed).")
     var vehicles: PositiveInt?
     @Option(help: "Column with the earliest service start (time windows).", completion: Completion.columns)
@@ -80,4 +80,9 @@ struct StopsMetadata {
         ]
         return try Dataset(columns: [Column(name: "key", strings: pairs.map(\.0)), Column(name: "value", strings: pairs.map(\.1))])
     }
+}
+
+/// `--capacity`: positive, at most ``RouteLimits/quantity``.
+enum VehicleCapacity: RangeSpec {
+    static let range = ValueRange(lower: 0, lowerInclusive: false, upper: RouteLimits.quantity)
 }

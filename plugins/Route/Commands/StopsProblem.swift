@@ -30,14 +30,18 @@ struct StopsProblem {
             if seen[id] != nil { throw OpsError(Strings.duplicateId(id), hint: Strings.duplicateIdHint) }
             seen[id] = row
             guard xs[row].isFinite, ys[row].isFinite else { throw OpsError(Strings.badCoordinates(id), hint: Strings.badCoordinatesHint) }
+            guard abs(xs[row]) <= RouteLimits.coordinate, abs(ys[row]) <= RouteLimits.coordinate else {
+                throw OpsError(Strings.coordinateOutOfRange(id), hint: Strings.badCoordinatesHint)
+            }
             guard demands[row].isFinite, demands[row] >= 0 else { throw OpsError(Strings.badDemand(id)) }
+            guard demands[row] <= RouteLimits.quantity else { throw OpsError(Strings.demandOutOfRange(id)) }
         }
         guard let depotId = options.depot ?? meta.depot else { throw OpsError(Strings.needDepot, hint: Strings.needDepotHint) }
         guard let depotRow = seen[depotId] else {
             throw OpsError.unknown(kind: "depot id", name: depotId, available: texts.compactMap { $0 }, listLabel: "ids")
         }
         guard let capacity = options.capacity?.value ?? meta.capacity else { throw OpsError(Strings.needCapacity, hint: Strings.needCapacityHint) }
-        guard capacity > 0, capacity.isFinite else { throw OpsError(Strings.badMetadata(StopsMetadata.name(for: name), "capacity")) }
+        guard capacity > 0, capacity <= RouteLimits.quantity else { throw OpsError(Strings.badMetadata(StopsMetadata.name(for: name), "capacity")) }
         let vehicles = options.vehicles?.value ?? meta.vehicles
         if let vehicles, vehicles < 1 { throw OpsError(Strings.badMetadata(StopsMetadata.name(for: name), "vehicles")) }
         let convention: DistanceConvention = options.geo ? .geo : options.round ? .rounded : meta.convention ?? .euclidean

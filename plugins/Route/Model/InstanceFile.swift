@@ -29,11 +29,23 @@ public struct InstanceFile: Sendable {
         line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
     }
 
-    private static func number(_ token: Substring, file: String, line: Int) throws -> Double {
+    /// A finite number within ±`limit` (coordinates, demands, times).
+    private static func number(_ token: Substring, file: String, line: Int, limit: Double = RouteLimits.coordinate) throws -> Double {
         guard let value = Double(token), value.isFinite else {
             throw OpsError(Strings.syntaxError(file: file, line: line, problem: Strings.notANumber(String(token))))
         }
+        guard abs(value) <= limit else {
+            throw OpsError(Strings.syntaxError(file: file, line: line, problem: Strings.tooLarge(String(token), limit: limit)))
+        }
         return value
+    }
+
+    /// A whole number usable as a node id or a count.
+    private static func integer(_ token: Substring, file: String, line: Int) throws -> Int64 {
+        guard let value = Double(token), value.isFinite, value.rounded() == value, abs(value) <= RouteLimits.id else {
+            throw OpsError(Strings.syntaxError(file: file, line: line, problem: Strings.notAnId(String(token))))
+        }
+        return Int64(value)
     }
 
     // MARK: VRPLIB
@@ -67,13 +79,13 @@ public struct InstanceFile: Sendable {
             switch section {
             case "NODE_COORD_SECTION":
                 guard parts.count >= 3 else { throw bad(Strings.expectedFields("id x y", parts.count)) }
-                let id = Int64(try number(parts[0], file: file, line: lineNumber))
+                let id = try integer(parts[0], file: file, line: lineNumber)
                 coords.append((id, try number(parts[1], file: file, line: lineNumber), try number(parts[2], file: file, line: lineNumber)))
             case "DEMAND_SECTION":
                 guard parts.count >= 2 else { throw bad(Strings.expectedFields("id demand", parts.count)) }
-                demands[Int64(try number(parts[0], file: file, line: lineNumber))] = try number(parts[1], file: file, line: lineNumber)
+                demands[try integer(parts[0], file: file, line: lineNumber)] = try number(parts[1], file: file, line: lineNumber, limit: RouteLimits.quantity)
             case "DEPOT_SECTION":
-                let id = Int64(try number(parts[0], file: file, line: lineNumber))
+                let id = try integer(parts[0], file: file, line: lineNumber)
                 if id >= 0 { depots.append(id) }
             default:
                 throw bad(Strings.unexpectedLine(line))
@@ -81,7 +93,7 @@ public struct InstanceFile: Sendable {
         }
         let weightType = header["EDGE_WEIGHT_TYPE"]?.uppercased() ?? "EUC_2D"
         guard weightType == "EUC_2D" else { throw OpsError(Strings.unsupportedWeightType(file: file, weightType)) }
-        guard let capacityText = header["CAPACITY"], let capacity = Double(capacityText), capacity > 0 else {
+        guard let capacityText = header["CAPACITY"], let capacity = Double(capacityText), capacity > 0, capacity <= RouteLimits.quantity else {
             throw OpsError(Strings.missingHeader(file: file, "CAPACITY"))
         }
         guard !coords.isEmpty else { throw OpsError(Strings.missingHeader(file: file, "NODE_COORD_SECTION")) }
@@ -125,11 +137,14 @@ public struct InstanceFile: Sendable {
             switch state {
             case 1:
                 guard parts.count == 2 else { throw OpsError(Strings.syntaxError(file: file, line: lineNumber, problem: Strings.expectedFields("number capacity", parts.count))) }
-                vehicles = Int(try number(parts[0], file: file, line: lineNumber))
-                capacity = try number(parts[1], file: file, line: lineNumber)
+                vehicles = Int(try integer(parts[0], file: file, line: lineNumber))
+                capacity = try number(parts[1], file: file, line: lineNumber, limit: RouteLimits.quantity)
             case 2:
                 guard parts.count == 7 else {
                     throw OpsError(Strings.syntaxError(file: file, line: lineNumber, problem: Strings.expectedFields("no x y demand ready due service", parts.count)))
+                }
+                guard let id = Double(parts[0]), id.rounded() == id, abs(id) <= RouteLimits.id else {
+                    throw OpsError(Strings.syntaxError(file: file, line: lineNumber, problem: Strings.notAnId(String(parts[0]))))
                 }
                 rows.append(try parts.map { try number($0, file: file, line: lineNumber) })
             default:
@@ -137,6 +152,9 @@ public struct InstanceFile: Sendable {
             }
         }
         guard let capacity, capacity > 0 else { throw OpsError(Strings.missingHeader(file: file, "VEHICLE")) }
+        if let row = rows.first(where: { $0[3] < 0 || $0[3] > RouteLimits.quantity }) {
+            throw OpsError(Strings.demandOutOfRange(ValueFormat.double(row[0])))
+        }
         guard !rows.isEmpty else { throw OpsError(Strings.missingHeader(file: file, "CUSTOMER")) }
         return InstanceFile(
             name: name.isEmpty ? file : name, ids: rows.map { Int64($0[0]) }, x: rows.map { $0[1] }, y: rows.map { $0[2] },

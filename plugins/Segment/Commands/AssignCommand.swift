@@ -40,6 +40,6 @@ struct AssignCommand: PluginCommand {
         }
         context.table(headers: Text.assignHeaders, rows: rows, alignments: [.right, .left, .right, .right])
         try context.store(assignments, as: name)
-        context.print(Text.stored([name]))
+        context.confirm(Text.stored([name]))
     }
 }

@@ -59,7 +59,7 @@ struct ExplainCommand: PluginCommand {
                 Column(name: "cluster", integers: steps.map { Int64($0.cluster) }),
                 Column(name: "distance", doubles: steps.map(\.distance)),
             ]), as: name)
-        context.print(Text.stored([name]))
+        context.confirm(Text.stored([name]))
     }
 
     /// Indices (into the kept rows) of the initial centres, and how they were chosen.

@@ -128,7 +128,7 @@ struct KMeansCommand: PluginCommand {
         try context.store(assignments, as: name)
         try context.store(model.centersDataset(), as: SegmentModel.centersName(name))
         try context.store(model.modelDataset(), as: SegmentModel.modelName(name))
-        context.print(Text.stored([name, SegmentModel.centersName(name), SegmentModel.modelName(name)]))
+        context.confirm(Text.stored([name, SegmentModel.centersName(name), SegmentModel.modelName(name)]))
     }
 }
 

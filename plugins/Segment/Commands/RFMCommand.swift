@@ -69,7 +69,7 @@ struct RFMCommand: PluginCommand {
             context.note(Text.mapNeedsFiveBins)
         }
         try context.store(table, as: name)
-        context.print(Text.stored([name]))
+        context.confirm(Text.stored([name]))
     }
 
     private func columns(_ data: Dataset) throws -> OrderHistory.Columns {

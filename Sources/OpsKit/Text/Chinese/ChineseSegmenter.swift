@@ -1,0 +1,130 @@
+import Foundation
+
+/// Chinese word segmentation as jieba's default mode (`jieba.cut(text, HMM=True)`):
+/// a DAG of every dictionary word starting at each character, the route of
+/// maximum total log-probability through it (dynamic programming from the
+/// end), and the hidden Markov model for runs of characters the route leaves
+/// as single characters that do not form a dictionary word.
+///
+/// The dictionary is jieba's (MIT), pruned to words of frequency ≥ 5; log
+/// probabilities use the full dictionary's total, as jieba does.
+public struct ChineseSegmenter: Sendable {
+    /// The bundled dictionary and model, loaded once on first use.
+    public static let shared = ChineseSegmenter(
+        dictionary: ChineseResources.lines("zh_dict.txt"), model: ChineseResources.lines("zh_hmm.txt"))
+
+    private var trie = PrefixTrie()
+    private let hmm: HiddenMarkovSegmenter
+    private var logTotal: Double = 0
+    /// Number of dictionary words.
+    public private(set) var wordCount = 0
+
+    /// A segmenter from dictionary lines (`word frequency`, optional first
+    /// line `#total T`) and `zh_hmm.txt` model lines.
+    init(dictionary: [Substring], model: [Substring]) {
+        hmm = HiddenMarkovSegmenter(lines: model)
+        var words: [(Substring, Double)] = [], total = 0.0, declared: Double?
+        words.reserveCapacity(dictionary.count)
+        for line in dictionary {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 2, let frequency = Double(fields[1]) else { continue }
+            if fields[0] == "#total" { declared = frequency; continue }
+            words.append((fields[0], frequency))
+            total += frequency
+        }
+        logTotal = log(max(declared ?? total, 1))
+        trie.reserve(words.count * 2)
+        for (word, frequency) in words where frequency > 0 {
+            trie.insert(word.unicodeScalars, logProbability: Float(log(frequency) - logTotal))
+        }
+        wordCount = words.count
+    }
+
+    /// The words of `text` in order: CJK runs segmented, every other run of
+    /// non-space characters kept whole (spaces dropped).
+    public func words(_ text: String) -> [String] {
+        let scalars = text.unicodeScalars.map(\.value)
+        var result: [String] = []
+        func piece(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            for value in scalars[range] { view.append(Unicode.Scalar(value)!) }
+            return String(view)
+        }
+        var i = 0
+        while i < scalars.count {
+            let cjk = TextScript.isCJK(Unicode.Scalar(scalars[i])!)
+            var j = i
+            while j < scalars.count, TextScript.isCJK(Unicode.Scalar(scalars[j])!) == cjk { j += 1 }
+            if cjk {
+                var start = i
+                for length in segment(scalars[i..<j]) { result.append(piece(start..<(start + length))); start += length }
+            } else {
+                result += piece(i..<j).split(whereSeparator: \.isWhitespace).map(String.init)
+            }
+            i = j
+        }
+        return result
+    }
+
+    /// Word lengths (in scalars) covering a run of scalar values, in order.
+    public func segment(_ run: ArraySlice<UInt32>) -> [Int] {
+        let n = run.count
+        guard n > 1 else { return n == 1 ? [1] : [] }
+        let base = run.startIndex
+        let unknown = -logTotal  // log(1) − log(total): jieba's weight for a character not in the dictionary
+        var routeScore = [Double](repeating: 0, count: n + 1)
+        var routeEnd = [Int](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            // jieba's DAG: every dictionary word starting at i; ties go to the longer word.
+            var best = -Double.infinity, end = -1
+            var node = PrefixTrie.root, j = i
+            while j < n, let next = trie.child(node, run[base + j]) {
+                node = next
+                if let p = trie.logProbability[Int(node)] {
+                    let value = Double(p) + routeScore[j + 1]
+                    if value >= best { best = value; end = j }
+                }
+                j += 1
+            }
+            if end < 0 { best = unknown + routeScore[i + 1]; end = i }
+            routeScore[i] = best
+            routeEnd[i] = end
+        }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(n)
+        var x = 0, buffer = 0  // buffer: single characters waiting, ending at x
+        func flush() {
+            guard buffer > 0 else { return }
+            let begin = x - buffer
+            if buffer == 1 || isWord(run[(base + begin)..<(base + x)]) {
+                for _ in 0..<buffer { lengths.append(1) }
+            } else {
+                lengths += hmm.segment(run[(base + begin)..<(base + x)])
+            }
+            buffer = 0
+        }
+        while x < n {
+            let y = routeEnd[x] + 1
+            if y - x == 1 {
+                buffer += 1
+                x = y
+            } else {
+                flush()
+                lengths.append(y - x)
+                x = y
+            }
+        }
+        flush()
+        return lengths
+    }
+
+    /// Whether the scalars form a dictionary word.
+    public func isWord(_ scalars: ArraySlice<UInt32>) -> Bool {
+        var node = PrefixTrie.root
+        for value in scalars {
+            guard let next = trie.child(node, value) else { return false }
+            node = next
+        }
+        return trie.logProbability[Int(node)] != nil
+    }
+}
