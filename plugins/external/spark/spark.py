@@ -358,6 +358,9 @@ INTERACTION_OPTIONS = [
     dataset_option("interactions", ("One row per purchase or click", "每次购买或点击一行")),
     column("--user", ("User column", "用户列")), column("--item", ("Item column", "商品列")),
     column("--weight", ("Weight column (default: 1 per row)", "权重列（默认每行 1）"), required=False),
+    Option("--damping", help=("How repeated purchases count, as recommend for", "重复购买的计法，同 recommend for"),
+           default="log", choices=[("none", ("the summed weight", "求和的权重")), ("binary", ("1 for any purchase", "购买即计 1")),
+                                   ("log", ("ln(1 + w)", "ln(1 + w)")), ("bm25", ("w·2.2/(1.2+w)", "w·2.2/(1.2+w)"))]),
     Option("--target", help=("Recommend for this user only (default: all users)", "只为该用户推荐（默认：所有用户）"),
            required=False),
     Option("--top", help=("Items per user", "每位用户的推荐数"), value="integer", default=10, minimum=1, maximum=1000),
@@ -380,13 +383,14 @@ def target_filter(target):
                     Option("--shrink", help=("Shrinkage of the cosine", "余弦的收缩项"), value="number", default=5,
                            minimum=0)] + result_options("recommendations"),
                 examples=["spark itemknn orders --user customer_id --item product_id --top 5"])
-def itemknn_command(ctx, interactions, user, item, weight, target, top, neighbours, shrink, pull, **rest):
+def itemknn_command(ctx, interactions, user, item, weight, damping, target, top, neighbours, shrink, pull,
+                    **rest):
     started = time.time()
 
     def work(session):
         frame, view = input_view(ctx, session, interactions)
         check_columns(frame, [("--user", user), ("--item", item), ("--weight", weight)])
-        query = recommend.itemknn_sql(recommend.interactions_sql(view, user, item, weight), neighbours, shrink, top,
+        query = recommend.itemknn_sql(recommend.interactions_sql(view, user, item, weight, damping), neighbours, shrink, top,
                                       target_filter(target))
         frame = session.sql(query).withColumnRenamed("user", user).withColumnRenamed("item", item)
         finish(ctx, session, rest["as"], frame, pull, started, "itemknn")
@@ -404,14 +408,14 @@ def itemknn_command(ctx, interactions, user, item, weight, target, top, neighbou
                            minimum=0),
                     seed_option()] + result_options("recommendations"),
                 examples=["spark als orders --user customer_id --item product_id --top 5 --seed 7"])
-def als_command(ctx, interactions, user, item, weight, target, top, rank, iterations, regularization, seed, pull,
+def als_command(ctx, interactions, user, item, weight, damping, target, top, rank, iterations, regularization, seed, pull,
                 **rest):
     started = time.time()
 
     def work(session):
         frame, view = input_view(ctx, session, interactions)
         check_columns(frame, [("--user", user), ("--item", item), ("--weight", weight)])
-        recs = recommend.als(session, recommend.interactions_sql(view, user, item, weight), rank, iterations,
+        recs = recommend.als(session, recommend.interactions_sql(view, user, item, weight, damping), rank, iterations,
                              regularization, seed_of(ctx, seed), top, target_filter(target))
         finish(ctx, session, rest["as"], recs.withColumnRenamed("user", user).withColumnRenamed("item", item), pull,
                started, "als")

@@ -1,17 +1,22 @@
 """Recommendations in Spark. itemknn is `recommend for --method itemknn`
 (plugins/Recommend/NeighbourModel.swift) in SQL: r(u,i) the summed weights of a user's
-rows for an item, sim(i,j) = r_i.r_j / (|r_i| |r_j| + shrink) keeping each item's
+rows for an item after --damping (default log: ln(1 + w)), sim(i,j) = r_i.r_j / (|r_i| |r_j| + shrink) keeping each item's
 --neighbours nearest, score(u,j) = sum over the user's items of r(u,i) sim(i,j), unseen
 items only, ties by item. als is MLlib's alternating least squares on the same r(u,i)."""
 from sparkops.tables import quote
 
 
-def interactions_sql(view, user, item, weight):
+# plugins/Recommend/Damping.swift: how the summed weight w of a user and an item becomes r(u,i)
+DAMPING = {"none": "w", "binary": "1D", "log": "ln(1 + w)", "bm25": "w * 2.2D / (1.2D + w)"}
+
+
+def interactions_sql(view, user, item, weight, damping):
     q = quote
     w = f"CAST({q(weight)} AS DOUBLE)" if weight else "1D"
-    return f"""SELECT {q(user)} AS user, {q(item)} AS item, sum({w}) AS r FROM {view}
-               WHERE {q(user)} IS NOT NULL AND {q(item)} IS NOT NULL AND {w} IS NOT NULL AND NOT isnan({w})
-               GROUP BY {q(user)}, {q(item)}"""
+    return f"""SELECT user, item, {DAMPING[damping]} AS r FROM (
+                   SELECT {q(user)} AS user, {q(item)} AS item, sum({w}) AS w FROM {view}
+                   WHERE {q(user)} IS NOT NULL AND {q(item)} IS NOT NULL AND {w} IS NOT NULL AND NOT isnan({w})
+                   GROUP BY {q(user)}, {q(item)})"""
 
 
 def itemknn_sql(interactions, neighbours, shrink, top, target_sql):
