@@ -174,11 +174,29 @@ extension AskText {
                 ["best threshold", f(m.bestThreshold)], ["overall accuracy at best", f(m.bestOverallAccuracy)],
             ]
         }
+        rows.append([L("calibration error (ECE)", "校准误差（ECE）"), f(m.calibrationError)])
         return rows
+    }
+    static var abstentionHeaders: [String] { [L("threshold", "阈值"), L("answered", "作答比例"), L("right when answered", "作答准确率")] }
+    static func abstentionRows(_ m: IntentMetrics) -> [[String]] {
+        func f(_ v: Double) -> String { v.isNaN ? "–" : ValueFormat.fixed(v, digits: 3) }
+        return m.abstention.map { [ValueFormat.fixed($0.threshold, digits: 2), f($0.answered), f($0.accuracyOfAnswered)] }
+    }
+    static func tunedOnPart(tuning: Int, measured: Int, threshold: Double) -> String {
+        L("threshold \(ValueFormat.fixed(threshold, digits: 3)) tuned on \(tuning) questions; the figures below are on the other \(measured)",
+          "阈值 \(ValueFormat.fixed(threshold, digits: 3)) 由 \(tuning) 个问题调得；以下指标基于其余 \(measured) 个问题")
+    }
+    static func mustBeOpenShare(_ value: Double) -> String {
+        L("\(ValueFormat.double(value)) must be strictly between 0 and 1", "\(ValueFormat.double(value)) 必须大于 0 且小于 1")
     }
     static func noOutOfScope(_ label: String) -> String { "no test question is labelled '\(label)', so no threshold can be tuned" }
     static let noOutOfScopeHint = "add out-of-scope questions to the test set, or name their label with --oos-label"
-    static func savedThreshold(_ t: Double) -> String { "stored threshold \(ValueFormat.fixed(t, digits: 3))" }
+    static func savedThreshold(_ t: Double, onAll: Bool) -> String {
+        onAll
+            ? L("stored threshold \(ValueFormat.fixed(t, digits: 3)) (tuned on all these questions: the accuracy at best is optimistic; --tune-share holds some out)",
+                "已保存阈值 \(ValueFormat.fixed(t, digits: 3))（在全部问题上调得，最佳准确率偏乐观；可用 --tune-share 留出一部分）")
+            : L("stored threshold \(ValueFormat.fixed(t, digits: 3))", "已保存阈值 \(ValueFormat.fixed(t, digits: 3))")
+    }
 }
 
 // MARK: Benchmark timings
