@@ -44,13 +44,13 @@ struct EvaluateCommand: PluginCommand {
     var oosLabel: String = Assistant.oosLabel
 
     @Option(help: "Threshold in force (default: the stored one).")
-    var threshold: Double?
+    var threshold: Fraction?
 
     @Flag(name: .customLong("save-threshold"), help: "Store the best threshold with the knowledge base and/or model.")
     var saveThreshold = false
 
     @Option(name: .customLong("tune-share"), help: "Tune the threshold on this share of the questions (0…1, drawn with --seed) and measure on the rest (default: tune and measure on all).")
-    var tuneShare: Double?
+    var tuneShare: Bounded<OpenShare>?
 
     @OptionGroup var seed: SeedOption
 
@@ -63,11 +63,8 @@ struct EvaluateCommand: PluginCommand {
     init() {}
 
     mutating func run(in context: CommandContext) throws {
-        if let tuneShare, !(tuneShare > 0 && tuneShare < 1) {
-            throw OpsError.invalidOption("--tune-share", AskText.mustBeOpenShare(tuneShare))
-        }
-        let sources = try AssistantOptions.resolve(kb: kb, model: model, threshold: threshold, in: context)
-        let assistant = Assistant(kb: sources.kb?.value, model: sources.model?.value, threshold: threshold)
+        let sources = try AssistantOptions.resolve(kb: kb, model: model, in: context)
+        let assistant = Assistant(kb: sources.kb?.value, model: sources.model?.value, threshold: threshold?.value)
         let table = try context.dataset(testset)
         let texts = try table.column(text, option: "--text").stringValues()
         let expected = try table.column(intent, option: "--intent").stringValues()
@@ -94,7 +91,7 @@ struct EvaluateCommand: PluginCommand {
         if let tuneShare {
             var random = SeededGenerator(seed: context.seed(seed))
             let order = predictions.indices.shuffled(using: &random)
-            let cut = min(predictions.count - 1, max(1, Int((tuneShare * Double(predictions.count)).rounded())))
+            let cut = min(predictions.count - 1, max(1, Int((tuneShare.value * Double(predictions.count)).rounded())))
             tuning = order[..<cut].map { predictions[$0] }
             measured = order[cut...].map { predictions[$0] }
         }
@@ -134,3 +131,6 @@ struct EvaluateCommand: PluginCommand {
         }
     }
 }
+
+/// `--tune-share`: strictly between 0 and 1, so both parts have questions.
+enum OpenShare: RangeSpec { static let range = ValueRange<Double>.between(exclusive: 0, 1) }
