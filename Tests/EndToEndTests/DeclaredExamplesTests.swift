@@ -89,6 +89,8 @@ struct DeclaredExamplesTests {
             "the sample faq has no tags or similar columns",
         "ask evaluate faq_tests --text question --intent intent --kb ask_kb --oos-label oos --save-threshold":
             "no faq_tests dataset in the sample (e.g. load examples/faq_paraphrases.csv as faq_tests)",
+        "ask evaluate faq_tests --text question --intent intent --kb ask_kb --tune-share 0.5 --seed 7 --save-threshold":
+            "no faq_tests dataset in the sample",
         "ask terms --file corpus.txt --timings": "corpus.txt is not in the repository",
     ]
 
