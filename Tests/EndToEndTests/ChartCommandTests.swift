@@ -47,7 +47,7 @@ import Testing
         let out = directory.url.appendingPathComponent("x.svg").path
         let cases: [(String, String)] = [
             ("chart cities --out \(out)", "no ready-made chart"),
-            ("chart cities --x 城市 --out \(out)", "--x and --y go together"),
+            ("chart cities --x 城市 --out \(out)", "--y"),
             ("chart cities --x 城市 --y 城市 --out \(out)", "not numeric"),
             ("chart cities --x 城市 --y 用户数 --band 均值 --out \(out)", "--band"),
             ("chart cities --x 城市 --y 用户数 --kind pie --out \(out)", "pie"),

@@ -2,10 +2,17 @@ import ArgumentParser
 import OpsKit
 
 /// The kind of chart `chart` draws from columns.
-enum ChartKind: String, CaseIterable, ExpressibleByArgument {
-    /// The chart that fits the dataset's lineage when it has one, else from the columns' types.
-    case auto
-    case line, bar, scatter
+enum ChartKind: String, ChoiceOption {
+    case auto, line, bar, scatter
+
+    var help: Localized {
+        switch self {
+        case .auto: return Localized(en: "bars over a text x, a line over a sorted x, else points", zh: "x 为文本时画柱状图，x 已排序时画折线，否则画散点")
+        case .line: return Localized(en: "lines, one per y column (or --by group)", zh: "折线，每个 y 列（或 --by 分组）一条")
+        case .bar: return Localized(en: "bars per category of x; repeated categories are added up", zh: "按 x 的类别画柱；重复的类别相加")
+        case .scatter: return Localized(en: "one point per row, coloured by --by", zh: "每行一个点，按 --by 着色")
+        }
+    }
 }
 
 /// A chart drawn from named columns: `chart DATASET --x col --y col[,col] [--kind ...] [--by col] [--band lo,hi]`.

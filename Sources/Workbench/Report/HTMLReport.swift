@@ -79,7 +79,8 @@ struct HTMLReport {
         return lines.prefix(outputLines).joined(separator: "\n") + "\n" + WorkshopMessages.reportMoreLines(lines.count - outputLines)
     }
 
-    /// A dataset's first rows as an HTML table, numbers right-aligned.
+    /// A dataset's first rows as an HTML table, numbers right-aligned, phone numbers masked
+    /// (a report is handed to people outside the team).
     static func table(_ dataset: Dataset, total: Int) -> String {
         var html = "<div class=\"scroll\"><table>\n<thead><tr>"
         for column in dataset.columns { html += "<th>\(SVGMarkup.escaped(column.name))</th>" }
@@ -89,7 +90,7 @@ struct HTMLReport {
             for column in dataset.columns {
                 let value = column.isNull(row) ? "" : column.formatted(at: row)
                 html += column.type.isNumeric ? "<td class=\"num\">" : "<td>"
-                html += SVGMarkup.escaped(value) + "</td>"
+                html += SVGMarkup.escaped(column.type == .string ? PhoneMasker.masked(value) : value) + "</td>"
             }
             html += "</tr>\n"
         }

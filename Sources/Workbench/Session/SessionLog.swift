@@ -14,9 +14,13 @@ public struct SessionLog: Sendable {
 
     /// Output kept per command; a report shows the start of a longer one.
     static let outputLimit = 64 * 1024
+    /// Commands kept; a longer session keeps its latest ones.
+    static let entryLimit = 2000
 
     public private(set) var entries: [Entry] = []
     public var count: Int { entries.count }
+    /// Commands logged so far, including any no longer kept (tells whether a command ran others).
+    public private(set) var appended = 0
 
     mutating func append(line: String, result: CommandResult, stored: [String]) {
         let trimmed = line.trimmingWhitespace()
@@ -25,10 +29,9 @@ public struct SessionLog: Sendable {
         if output.utf8.count > Self.outputLimit {
             output = String(decoding: output.utf8.prefix(Self.outputLimit), as: UTF8.self) + "\n…\n"
         }
+        appended += 1
         entries.append(
             Entry(line: PhoneMasker.masked(trimmed), output: PhoneMasker.masked(output), succeeded: result.succeeded, stored: stored))
+        if entries.count > Self.entryLimit { entries.removeFirst(entries.count - Self.entryLimit) }
     }
-
-    /// Forgets what was logged (a replay starts its report after rebuilding the inputs).
-    mutating func removeAll() { entries.removeAll() }
 }

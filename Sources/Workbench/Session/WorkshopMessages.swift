@@ -6,8 +6,7 @@ enum WorkshopMessages {
 
     static var showFormatHelp: Localized {
         Localized(
-            en: "table (aligned, for reading), md (a Markdown table to paste into a document) or tsv (tab-separated, for a spreadsheet).",
-            zh: "table（对齐表格，便于阅读）、md（可粘贴进文档的 Markdown 表格）或 tsv（制表符分隔，可粘贴进电子表格）。")
+            en: "How to print the rows.", zh: "行的输出格式。")
     }
 
     // MARK: chart
@@ -37,19 +36,13 @@ enum WorkshopMessages {
     static var chartDatasetHelp: Localized { Localized(en: "Dataset to draw.", zh: "要作图的数据集。") }
     static var chartXHelp: Localized { Localized(en: "Column on the x axis (categories for bars).", zh: "横轴的列（柱状图的类别）。") }
     static var chartYHelp: Localized { Localized(en: "Numeric column(s) on the y axis, comma-separated.", zh: "纵轴的数值列，逗号分隔。") }
-    static var chartKindHelp: Localized {
-        Localized(en: "auto, line, bar or scatter.", zh: "auto、line（折线）、bar（柱状）或 scatter（散点）。")
-    }
+    static var chartKindHelp: Localized { Localized(en: "The kind of chart drawn from --x and --y.", zh: "由 --x 和 --y 画哪种图。") }
     static var chartByHelp: Localized { Localized(en: "Column whose values split the rows into series.", zh: "按该列的取值把行拆成多条序列。") }
     static var chartBandHelp: Localized { Localized(en: "Two columns, lower,upper, shaded as an interval (line charts).", zh: "两列 下限,上限，画成阴影区间（折线图）。") }
     static var chartTitleHelp: Localized { Localized(en: "Title above the chart (default: the dataset's name).", zh: "图表标题（默认为数据集名）。") }
     static var chartOutHelp: Localized { Localized(en: "SVG file to write.", zh: "要写入的 SVG 文件。") }
     static var chartIndexHelp: Localized {
         Localized(en: "Which of a result's charts to write, from 1 (when it has several).", zh: "结果有多张图时写第几张，从 1 开始。")
-    }
-    static var xAndYTogether: String { L("--x and --y go together", "--x 与 --y 需同时给出") }
-    static var columnsNeeded: String {
-        L("--kind, --by and --band need --x and --y", "--kind、--by 和 --band 需要同时给出 --x 和 --y")
     }
     static var bandNeedsTwo: String { L("needs exactly two columns, lower and upper", "需要恰好两列：下限和上限") }
     static var bandHint: String { L("for example --band lo_95,hi_95", "例如 --band lo_95,hi_95") }
