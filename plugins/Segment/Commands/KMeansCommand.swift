@@ -50,6 +50,7 @@ struct KMeansCommand: PluginCommand {
         if algorithm.isAuto && options.algorithm == .minibatch { context.note(Text.miniBatchChosen(x.rows)) }
         var random = context.random(seedOption)
         let fitted: KMeansResult
+        var sweepTable: Dataset?
         if case .given(let centers) = options.initialization {
             options.k = centers.count / x.cols
             if let k = k.fixed?.value, k != options.k { throw Text.initShape(initial.description, rows: options.k, k: k) }
@@ -59,12 +60,12 @@ struct KMeansCommand: PluginCommand {
             fitted = try fit(&x, options: options, random: &random, context: context)
         } else {
             let sweep = KSweep(range: try kRange.checked(), options: options, chooseByElbow: by == .elbow)
-            fitted = try sweep.run(&x, random: &random, context: context)
+            (fitted, sweepTable) = try sweep.run(&x, random: &random, context: context)
             options.k = fitted.centers.count / x.cols
         }
         var clustering = fitted
         Relabel.apply(Relabel.bySize(labels: clustering.labels, k: options.k), to: &clustering, cols: x.cols)
-        try report(clustering, x: x, input: input, scaler: scaler, options: options, context: context)
+        try report(clustering, x: x, input: input, scaler: scaler, options: options, sweep: sweepTable, context: context)
     }
 
     private func fit(_ x: inout Matrix, options: KMeansOptions, random: inout SeededGenerator, context: CommandContext) throws
@@ -108,7 +109,7 @@ struct KMeansCommand: PluginCommand {
 
     private func report(
         _ clustering: KMeansResult, x: Matrix, input: ClusterInput, scaler: FeatureScaler, options: KMeansOptions,
-        context: CommandContext
+        sweep: Dataset?, context: CommandContext
     ) throws {
         let names = input.table.names
         let profile = ClusterProfile(
@@ -131,6 +132,11 @@ struct KMeansCommand: PluginCommand {
         try context.store(assignments, as: name)
         try context.store(model.centersDataset(), as: SegmentModel.centersName(name))
         try context.store(model.modelDataset(), as: SegmentModel.modelName(name))
-        context.confirm(Text.stored([name, SegmentModel.centersName(name), SegmentModel.modelName(name)]))
+        var stored = [name, SegmentModel.centersName(name), SegmentModel.modelName(name)]
+        if let sweep {
+            try context.store(sweep, as: SegmentModel.sweepName(name))
+            stored.append(SegmentModel.sweepName(name))
+        }
+        context.confirm(Text.stored(stored))
     }
 }
