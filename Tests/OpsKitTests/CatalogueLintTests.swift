@@ -65,7 +65,8 @@ final class CatalogueLintTests: XCTestCase {
             let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
             guard Self.isCatalogue(file, text) else { continue }
             for entry in Self.entries(text) {
-                let english = entry.body.range(of: #""[^"\n]*[A-Za-z]{2}"#, options: .regularExpression) != nil
+                let words = entry.body.replacingOccurrences(of: #"\\\([^()]*\)"#, with: "", options: .regularExpression)
+                let english = words.range(of: #""[^"\n]*[A-Za-z]{2}"#, options: .regularExpression) != nil
                 let bilingual = entry.body.range(of: #"\p{Han}|\bL\(|Localized"#, options: .regularExpression) != nil
                 let neutral = Self.languageNeutral.contains { entry.head.contains($0) }
                 if english && !bilingual && !neutral { offences.append("\(file):\(entry.line): \(entry.head.prefix(100))") }
