@@ -36,7 +36,8 @@ struct ChartFrame {
         let widest = yLabels.map { SVGMarkup.textWidth($0, fontSize: Self.labelSize) }.max() ?? 20
         left = min(width * 0.4, max(40, widest + 24))
         right = width - 16
-        top = 30 + Double(Self.legendRows(legend, width: width)) * 18
+        // room under the title (and the legend) for the labels above the highest bars
+        top = 44 + Double(Self.legendRows(legend, width: width)) * 18
         bottom = height - bottomSpace
     }
 
