@@ -40,7 +40,7 @@ enum CompletionEdit: Equatable {
         if let last = textBeforeCursor.last, !last.isWhitespace, !tokens.isEmpty { tokens.removeLast() }
         guard tokens.count >= 2, let option = tokens.last, option.hasPrefix("-") else { return false }
         let entry = registry.builtin(named: tokens[0]) ?? registry.plugin(named: tokens[0])?.command(named: tokens[1])
-        return entry?.signature.argument(named: option)?.completion == .columns
+        return entry?.descriptor.argument(named: option)?.completesList ?? false
     }
 
     /// Candidates in columns, filled top to bottom, fitting `width` terminal columns.

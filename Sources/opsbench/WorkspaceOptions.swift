@@ -26,6 +26,7 @@ struct WorkspaceOptions: ParsableArguments {
         do {
             let url = try directory ?? Paths().workspace(workspace)
             let session = Session(workspace: try Workspace(directory: url), plugins: bundledPlugins, output: output, style: style)
+            session.usePlugins(from: Paths().home)
             if let language {
                 session.setLanguage(language, source: "--lang")
             } else if followsEnvironment {

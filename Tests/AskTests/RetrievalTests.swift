@@ -92,6 +92,26 @@ import Testing
         #expect(kb.retrieve("🙂🙂 ?!", limit: 3).isEmpty)
     }
 
+    @Test func questionTemplatesWeighLessThanTopics() throws {
+        #expect(TermWeighting.weight("怎么办") == TermWeighting.functionWeight)
+        #expect(TermWeighting.weight("能不能") == TermWeighting.functionWeight)
+        #expect(TermWeighting.weight("吗") == TermWeighting.functionWeight)
+        #expect(TermWeighting.weight("how") == TermWeighting.functionWeight)
+        #expect(TermWeighting.weight("退") == TermWeighting.unigramWeight)
+        #expect(TermWeighting.weight("会员") == 1)  // one function character is not enough
+        #expect(TermWeighting.weight("下单") == 1)
+        #expect(TermWeighting.weight("refund") == 1)
+        // Sharing only a template with an entry is a weak match: 失眠了怎么办 is not about a failed payment.
+        let kb = KnowledgeBase(
+            entries: [FAQEntry(question: "付款失败了怎么办？", answer: "请检查余额后重新支付。", intent: "payment"),
+                      FAQEntry(question: "怎么开发票？", answer: "下单时勾选开具发票。", intent: "invoice")],
+            usesLexicon: false, parameters: BM25Parameters(), threshold: KnowledgeBase.defaultThreshold)
+        let stray = kb.retrieve("失眠了怎么办", limit: 1).first?.coverage ?? 0
+        let topical = kb.retrieve("付款失败了怎么办", limit: 1).first?.coverage ?? 0
+        #expect(stray < 0.3 && topical > 0.99, "\(stray) \(topical)")
+        #expect(kb.retrieve("怎么办呢？", limit: 3).isEmpty)  // only a template: nothing to match
+    }
+
     @Test func contextTermsHelpAFollowUp() throws {
         let kb = try Self.kb()
         let alone = kb.retrieve("那运费呢?", limit: 1)

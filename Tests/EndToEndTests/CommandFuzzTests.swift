@@ -5,7 +5,7 @@ import Testing
 import Workbench
 
 /// Random and mutated command lines for every registered command (built-ins
-/// and every plugin), generated from the registry's signatures, run by the
+/// and every plugin), generated from the registry's descriptors, run by the
 /// real binary (`opsbench run --keep-going`) against a small workspace of
 /// sample data. A crash is a signal exit of that process; the crashing line is
 /// then found by running the chunk's lines one by one and reported. Deterministic
@@ -109,7 +109,7 @@ enum FuzzFixture {
 }
 
 /// Command lines built from the registry: each command's own examples and
-/// runbook lines, mutated, and lines assembled from its signature.
+/// runbook lines, mutated, and lines assembled from its descriptor.
 struct FuzzLineGenerator {
     let registry: CommandRegistry
     var random: SeededGenerator
@@ -168,37 +168,37 @@ struct FuzzLineGenerator {
         }
     }
 
-    /// A line from the command's signature: its words, a value for each positional, random options.
+    /// A line from the command's descriptor: its words, a value for each positional, random options.
     private mutating func assemble(_ entry: CommandEntry) -> [String] {
         var tokens = entry.path
-        for argument in entry.signature.positionals {
+        for argument in entry.descriptor.positionals {
             tokens.append(value(for: argument))
         }
-        let options = entry.signature.arguments.filter { !$0.isPositional }
+        let options = entry.descriptor.arguments.filter { $0.kind != .positional }
         for _ in 0..<random.nextIndex(4) where !options.isEmpty {
             let option = options[random.nextIndex(options.count)]
             tokens.append(option.names.first { $0.hasPrefix("--") } ?? option.names[0])
-            if option.takesValue { tokens.append(value(for: option)) }
+            if option.kind == .option { tokens.append(value(for: option)) }
         }
         return tokens
     }
 
     /// Replaces option values (most often), adds, repeats or drops options, or corrupts a token.
     private mutating func mutate(_ tokens: inout [String], entry: CommandEntry) {
-        let options = entry.signature.arguments.filter { !$0.isPositional }
+        let options = entry.descriptor.arguments.filter { $0.kind != .positional }
         for _ in 0..<(random.nextIndex(3) == 0 ? 2 : 1) {
             let valued = tokens.indices.filter { $0 + 1 < tokens.count && tokens[$0].hasPrefix("--") && !tokens[$0 + 1].hasPrefix("--") }
             let position = entry.path.count + random.nextIndex(max(1, tokens.count - entry.path.count))
             switch random.nextIndex(7) {
             case 0...1 where !valued.isEmpty:
                 let option = pick(valued)
-                tokens[option + 1] = entry.signature.argument(named: tokens[option]).map { value(for: $0) } ?? pick(Self.values)
+                tokens[option + 1] = entry.descriptor.argument(named: tokens[option]).map { value(for: $0) } ?? pick(Self.values)
             case 2 where position < tokens.count:
                 tokens[position] = pick(Self.values)
             case 3 where !options.isEmpty:
                 let option = options[random.nextIndex(options.count)]
                 tokens.append(option.names.first { $0.hasPrefix("--") } ?? option.names[0])
-                if option.takesValue { tokens.append(value(for: option)) }
+                if option.kind == .option { tokens.append(value(for: option)) }
             case 4 where position < tokens.count:
                 tokens.remove(at: position)
             case 5 where position < tokens.count && tokens[position].hasPrefix("--"):
@@ -209,7 +209,7 @@ struct FuzzLineGenerator {
         }
     }
 
-    private mutating func value(for argument: CommandSignature.Argument) -> String {
+    private mutating func value(for argument: ArgumentDescriptor) -> String {
         if argument.names.contains("--time-limit") { return pick(Self.timeLimits) }
         switch argument.completion {
         case .dataset: return random.nextIndex(5) == 0 ? pick(Self.values) : pick(Self.datasets)

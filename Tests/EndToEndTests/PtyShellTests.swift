@@ -82,9 +82,9 @@ struct PtyShellTests {
     @Test func tabCompletesCommandsAndDatasetNames() throws {
         try directory.write("customers.csv", "城市,订单\n北京,12\n上海,30\n")
         let terminal = try shell()
-        terminal.type("plu" + Keys.tab)
-        #expect(terminal.wait { $0.cursorLine == "opsbench> plugins" }, "\(terminal.dump)")
-        try run(terminal, "", expecting: "segment")
+        terminal.type("segm" + Keys.tab)
+        #expect(terminal.wait { $0.cursorLine == "opsbench> segment" }, "\(terminal.dump)")
+        try run(terminal, "", expecting: "kmeans")
 
         try run(terminal, "load 客户订单 customers.csv", expecting: "loaded 客户订单")
         try run(terminal, "load customers customers.csv", expecting: "loaded customers")

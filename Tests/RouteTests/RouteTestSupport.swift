@@ -28,7 +28,7 @@ enum RouteFixture {
         let context = CommandContext(
             commandLine: "route " + arguments.joined(separator: " "), style: .plain, defaultSeed: seed,
             source: datasets, sink: buffer)
-        var command = try type.parse(arguments)
+        var command = try type.parseChecked(arguments, plugin: "route")
         try command.run(in: context)
         datasets.commit(context.staged)
         for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does

@@ -64,28 +64,19 @@ extension Strings {
         L("stop '\(id)' has a demand beyond \(ValueFormat.double(RouteLimits.quantity))",
           "站点 '\(id)' 的需求量超过 \(ValueFormat.double(RouteLimits.quantity))")
     }
-    static var capacityRange: String {
-        L("must be positive and at most \(ValueFormat.double(RouteLimits.quantity))", "必须为正数且不超过 \(ValueFormat.double(RouteLimits.quantity))")
-    }
-    static var iterationsRange: String {
-        L("must be between 1 and \(RouteLimits.iterations)", "必须在 1 到 \(RouteLimits.iterations) 之间")
-    }
-    static var timeLimitRange: String {
-        L("must be at most \(Int(RouteLimits.seconds / 60)) minutes", "不能超过 \(Int(RouteLimits.seconds / 60)) 分钟")
-    }
     static let badCoordinatesHint = "fill in x and y for every stop (with --geo: longitude and latitude)"
     static func badDemand(_ id: String) -> String { "stop '\(id)' has a missing or negative demand" }
     static let needDepot = "no depot given"
     static let needDepotHint = "name the depot's id with --depot, e.g. --depot D0"
     static let needCapacity = "no vehicle capacity given"
     static let needCapacityHint = "give the capacity of each vehicle with --capacity, e.g. --capacity 100"
-    static let positive = "must be positive"
-    static let geoAndRound = "--geo and --round cannot be combined"
+    static func badMetadata(_ dataset: String, _ key: String) -> String {
+        L("\(dataset): \(key) must be positive", "\(dataset)：\(key) 必须为正数")
+    }
     static func demandExceeds(_ id: String, _ demand: Double, _ capacity: Double) -> String {
         "stop '\(id)' needs \(ValueFormat.double(demand)), more than a vehicle's capacity \(ValueFormat.double(capacity))"
     }
     static let demandExceedsHint = "raise --capacity or split the stop's demand over several rows"
-    static let readyAndDue = "time windows need both --ready and --due"
     static func serviceWithoutWindows(_ column: String) -> String { "--service \(column) needs time windows: give --ready and --due too" }
     static func tooFewVehicles(_ vehicles: Int, _ bound: Int) -> String {
         "\(vehicles) vehicle(s) cannot carry the total demand: at least \(bound) are needed"
@@ -99,8 +90,6 @@ extension Strings {
         "stop '\(id)' cannot be served in time: a direct trip returns to the depot at \(ValueFormat.fixed(back, digits: 1)), after it closes at \(ValueFormat.double(close))"
     }
     static let unreachableWindowHint = "widen the stop's window (or the depot's), or check the time units of ready/due/service"
-    static func badTimeLimit(_ text: String) -> String { "'\(text)' is not a duration" }
-    static let badTimeLimitHint = "write e.g. 5s, 500ms, 2m or a number of seconds"
     static func unassigned(_ ids: [String]) -> String {
         "no feasible routes found within the fleet for \(ids.count) stop(s): " + ids.prefix(10).joined(separator: ", ")
     }

@@ -29,11 +29,9 @@ public struct Dataset: Sendable, Equatable {
         throw OpsError.unknownColumn(name, available: columnNames, option: option)
     }
 
-    /// Parses a comma-separated column list (`a,b,c`) and returns the columns.
-    public func columns(list: String, option: String? = nil) throws -> [Column] {
-        let names = list.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        if names.isEmpty { throw OpsError("\(option ?? "column list") is empty", hint: "give column names separated by commas") }
-        return try names.map { try column($0, option: option) }
+    /// The columns called `names` (a `--columns a,b,c` list), each checked like ``column(_:option:)``.
+    public func columns<Names: Sequence<String>>(_ names: Names, option: String? = nil) throws -> [Column] {
+        try names.map { try column($0, option: option) }
     }
 
     /// A dataset holding only the given rows, in the given order.

@@ -35,7 +35,7 @@ extension Plugin {
 ///
 /// Set `configuration.commandName` and `abstract`; declare ``examples``.
 /// Never call `main()`, `parseOrExit()` or `exit()` inside the workbench.
-public protocol PluginCommand: ParsableCommand {
+public protocol PluginCommand: ParsableCommand, DeclaresOptionRules {
     /// Example lines shown under the generated help (`segment kmeans users --features a,b --k 3`).
     static var examples: [String] { get }
     /// Runs the command. Throw ``OpsError`` for user errors; the session
@@ -45,6 +45,8 @@ public protocol PluginCommand: ParsableCommand {
 
 extension PluginCommand {
     public static var examples: [String] { [] }
+    /// Which options go together or exclude each other (none by default).
+    public static var rules: [OptionRule] { [] }
 
     /// The word that invokes this command.
     public static var name: String { configuration.commandName ?? String(describing: self).lowercased() }
@@ -52,17 +54,6 @@ extension PluginCommand {
     public mutating func run() throws {
         throw OpsError("'\(Self.name)' runs inside the workbench session")
     }
-}
-
-/// Completion hints declared next to an option, read by the REPL's tab completion.
-public enum Completion {
-    /// The value names a dataset in the workspace.
-    public static let dataset = CompletionKind.list(["<dataset>"])
-    /// The value names one or more (comma-separated) columns of the dataset given
-    /// as the command's first argument.
-    public static let columns = CompletionKind.list(["<columns>"])
-    /// The value is a file path.
-    public static let file = CompletionKind.file()
 }
 
 /// A command that reads further lines from a sub-prompt (`ask chat`) until a

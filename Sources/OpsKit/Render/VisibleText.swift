@@ -8,14 +8,18 @@
 /// tables stay aligned with ``DisplayWidth``.
 public enum VisibleText {
     /// `text` with every control character made visible; newlines are kept as
-    /// line breaks when `keepingNewlines` (messages), shown as `⏎` otherwise (table cells).
-    public static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
-        guard needsEscaping(text, keepingNewlines: keepingNewlines) else { return text }
+    /// line breaks when `keepingNewlines` (messages), shown as `⏎` otherwise (table cells);
+    /// tabs are kept when `keepingTabs` (command output, where `show --format tsv` separates
+    /// fields with them; a tab moves the cursor but sends no escape sequence).
+    public static func escaped(_ text: String, keepingNewlines: Bool = false, keepingTabs: Bool = false) -> String {
+        guard needsEscaping(text, keepingNewlines: keepingNewlines, keepingTabs: keepingTabs) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A:
                 if keepingNewlines { result.append(scalar) } else { result.append("⏎") }
+            case 0x09 where keepingTabs:
+                result.append(scalar)
             case 0x00..<0x20:
                 result.append(Unicode.Scalar(0x2400 + scalar.value)!)
             case 0x7F:
@@ -30,10 +34,10 @@ public enum VisibleText {
     }
 
     /// Whether any scalar needs replacing (a byte scan; most text has none).
-    private static func needsEscaping(_ text: String, keepingNewlines: Bool) -> Bool {
+    private static func needsEscaping(_ text: String, keepingNewlines: Bool, keepingTabs: Bool) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in text.utf8 {
-            if byte < 0x20 && !(keepingNewlines && byte == 0x0A) { return true }
+            if byte < 0x20 && !(keepingNewlines && byte == 0x0A) && !(keepingTabs && byte == 0x09) { return true }
             if byte == 0x7F { return true }
             if previous == 0xC2 && (0x80..<0xA0).contains(byte) { return true }  // C1 controls
             if beforePrevious == 0xE2 {

@@ -1,14 +1,56 @@
 /// A user-facing error: what went wrong, and how to fix it.
 ///
-/// Errors are data: the session prints `error: message` and `hint: hint`, and
-/// never crashes or half-writes a dataset because of one.
-public struct OpsError: Error, CustomStringConvertible, Equatable, Sendable {
+/// Errors are data: a ``Code`` saying what kind of problem it is, the option
+/// concerned (if any), the message and a hint. The session prints
+/// `error: message` and `hint: hint`, decides success from the outcome (not
+/// from the text), and never crashes or half-writes a dataset because of one.
+/// External plugins send the same fields as a protocol message.
+public struct OpsError: Error, CustomStringConvertible, Equatable, Sendable, Codable {
+    /// What kind of problem an error reports: stable names, usable in scripts and tests.
+    public enum Code: String, Codable, Sendable, CaseIterable {
+        /// A problem with the data or the request that fits no narrower code.
+        case failed = "failed"
+        case unknownCommand = "unknown-command"
+        case unknownOption = "unknown-option"
+        case missingValue = "missing-value"
+        case missingArgument = "missing-argument"
+        /// A positional value the command does not take.
+        case unexpectedArgument = "unexpected-argument"
+        /// A value that is not of the option's type (not a number, not one of the choices).
+        case invalidValue = "invalid-value"
+        case outOfRange = "out-of-range"
+        /// Options that cannot be used together, or one that needs another.
+        case conflict = "conflict"
+        case unknownDataset = "unknown-dataset"
+        case unknownColumn = "unknown-column"
+        case io = "io"
+        /// An external plugin crashed, hung, or broke the protocol.
+        case plugin = "plugin"
+        case cancelled = "cancelled"
+    }
+
     public let message: String
     public let hint: String?
+    public var code: Code
+    /// The option (`--k`) or argument the error is about, if any.
+    public var option: String?
 
-    public init(_ message: String, hint: String? = nil) {
+    public init(_ message: String, hint: String? = nil, code: Code = .failed, option: String? = nil) {
         self.message = message
         self.hint = hint
+        self.code = code
+        self.option = option
+    }
+
+    private enum CodingKeys: String, CodingKey { case message, hint, code, option }
+
+    /// Reads an error sent by a plugin: `message` is required; an absent or unknown `code` is `failed`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            try c.decode(String.self, forKey: .message), hint: try c.decodeIfPresent(String.self, forKey: .hint),
+            code: (try? c.decodeIfPresent(Code.self, forKey: .code)) ?? .failed,
+            option: try c.decodeIfPresent(String.self, forKey: .option))
     }
 
     public var description: String { hint.map { "\(message)\nhint: \($0)" } ?? message }
@@ -16,12 +58,17 @@ public struct OpsError: Error, CustomStringConvertible, Equatable, Sendable {
     /// "unknown column 'x' — did you mean 'y'? columns: a, b, c"
     public static func unknownColumn(_ name: String, available: [String], option: String? = nil) -> OpsError {
         let place = option.map { " in \($0)" } ?? ""
-        return unknown(kind: "column", name: name, place: place, available: available, listLabel: "columns")
+        var error = unknown(kind: "column", name: name, place: place, available: available, listLabel: "columns")
+        error.code = .unknownColumn
+        error.option = option
+        return error
     }
 
     /// "unknown dataset 'x' — did you mean 'y'? datasets: a, b"
     public static func unknownDataset(_ name: String, available: [String]) -> OpsError {
-        unknown(kind: "dataset", name: name, place: "", available: available, listLabel: "datasets")
+        var error = unknown(kind: "dataset", name: name, place: "", available: available, listLabel: "datasets")
+        error.code = .unknownDataset
+        return error
     }
 
     /// An unknown identifier of any kind (item id, user id, intent ...), with close suggestions.
@@ -38,7 +85,7 @@ public struct OpsError: Error, CustomStringConvertible, Equatable, Sendable {
 
     /// An option value that is out of range or malformed.
     public static func invalidOption(_ option: String, _ problem: String, hint: String? = nil) -> OpsError {
-        OpsError("\(option): \(problem)", hint: hint)
+        OpsError("\(option): \(problem)", hint: hint, code: .invalidValue, option: option)
     }
 }
 

@@ -22,8 +22,8 @@ struct LoadCommand: BuiltinCommand {
 
     @Argument(help: ArgumentHelp(IOMessages.nameHelp)) var name: String
     @Argument(help: ArgumentHelp(IOMessages.pathHelp), completion: .file()) var path: String
-    @Option(help: ArgumentHelp(IOMessages.typesHelp)) var types: String?
-    @Option(help: ArgumentHelp(IOMessages.delimiterHelp)) var delimiter: String?
+    @Option(help: ArgumentHelp(IOMessages.typesHelp)) var types: CommaList<Keyed<ColumnType>>?
+    @Option(help: ArgumentHelp(IOMessages.delimiterHelp)) var delimiter: FieldDelimiter?
     @Option(help: ArgumentHelp(IOMessages.encodingHelp)) var encoding: TextEncoding?
     @Option(help: ArgumentHelp(IOMessages.nullHelp)) var null: String?
     @Option(help: ArgumentHelp(IOMessages.decimalHelp)) var decimal: DecimalMark = .point
@@ -34,8 +34,10 @@ struct LoadCommand: BuiltinCommand {
     func run(in session: Session, context: CommandContext) throws {
         try DatasetName.validate(name)
         let file = FilePath.expandingTilde(path)
+        var columnTypes: [String: ColumnType] = [:]
+        for pair in types ?? [] { columnTypes[pair.key] = pair.value }
         let options = ReadOptions(
-            delimiter: try parseDelimiter(), types: try parseTypes(), encoding: encoding,
+            delimiter: delimiter?.character, types: columnTypes, encoding: encoding,
             nullTokens: null.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
                 ?? ReadOptions.defaultNullTokens,
             decimalComma: decimal == .comma, dateFormat: dateFormat, sheet: sheet, range: range,
@@ -52,39 +54,29 @@ struct LoadCommand: BuiltinCommand {
         try context.store(report.dataset, as: name, details: details.isEmpty ? nil : details)
         context.confirm(Strings.loaded(name, rows: report.dataset.rowCount, columns: report.dataset.columns.count, path: path))
     }
+}
 
-    private func parseDelimiter() throws -> Character? {
-        guard let delimiter else { return nil }
-        switch delimiter.lowercased() {
-        case "tab", "\\t", "\t": return "\t"
-        case "comma": return ","
-        case "semicolon": return ";"
-        case "pipe": return "|"
-        default:
-            guard delimiter.count == 1, let c = delimiter.first else {
-                throw OpsError.invalidOption(
-                    "--delimiter", IOMessages.notOneCharacter(delimiter), hint: IOMessages.delimiterExample)
-            }
-            return c
+/// `--delimiter`: a single character, or one of the names tab, comma, semicolon, pipe.
+struct FieldDelimiter: DescribedValue {
+    let character: Character
+
+    private static let named: [(name: String, character: Character)] = [
+        ("tab", "\t"), ("comma", ","), ("semicolon", ";"), ("pipe", "|"),
+    ]
+
+    init?(argument: String) {
+        let lowered = argument.lowercased()
+        if let match = Self.named.first(where: { $0.name == lowered }) {
+            character = match.character
+        } else if lowered == "\\t" {
+            character = "\t"
+        } else if argument.count == 1, let first = argument.first {
+            character = first
+        } else {
+            return nil
         }
     }
 
-    private func parseTypes() throws -> [String: ColumnType] {
-        guard let types else { return [:] }
-        var result: [String: ColumnType] = [:]
-        for pair in types.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() }
-            guard parts.count == 2, !parts[0].isEmpty else {
-                throw OpsError.invalidOption("--types", IOMessages.notColumnType(String(pair)), hint: IOMessages.typesExample)
-            }
-            guard let type = ColumnType(rawValue: parts[1].lowercased()) else {
-                let close = Suggest.closest(to: parts[1], in: ColumnType.allCases.map(\.rawValue)).first
-                throw OpsError.invalidOption(
-                    "--types", IOMessages.unknownType(parts[1], closest: close),
-                    hint: IOMessages.typesList(ColumnType.allCases.map(\.rawValue)))
-            }
-            result[parts[0]] = type
-        }
-        return result
-    }
+    /// Any text is checked by `init?(argument:)`; the names are offered for completion and help.
+    static var valueSpec: ValueSpec { ValueSpec(kind: .text, choices: named.map { ValueSpec.Choice($0.name) }) }
 }

@@ -81,7 +81,7 @@ struct HistoryCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "List the commands run in this session.")
     static let examples = ["history", "history --last 5"]
 
-    @Option(help: "Show only the last N commands.") var last: Int?
+    @Option(help: "Show only the last N commands.") var last: NonNegativeInt?
 
     func validate() throws {
         if let last, last < 0 { throw ValidationError(SafetyMessages.atLeast("--last", 0)) }
@@ -89,7 +89,7 @@ struct HistoryCommand: BuiltinCommand {
 
     func run(in session: Session, context: CommandContext) throws {
         let lines = Array(session.history.dropLast())  // the `history` line itself is last
-        let start = max(0, lines.count - (last ?? lines.count))
+        let start = max(0, lines.count - (last?.value ?? lines.count))
         for i in start..<lines.count { context.print(DisplayWidth.pad(String(i + 1), to: 5, rightAligned: true) + "  " + lines[i]) }
     }
 }
@@ -146,7 +146,7 @@ struct ScriptCancelled: Error {
 /// Every built-in command, in the order `help` lists them.
 enum BuiltinCatalog {
     static let all: [any BuiltinCommand.Type] = [
-        HelpCommand.self, PluginsCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
+        HelpCommand.self, PluginsCommand.self, PluginManageCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
         DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, DropCommand.self,
         RenameCommand.self, RestoreCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
         QuitCommand.self,

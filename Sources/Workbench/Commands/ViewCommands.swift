@@ -20,23 +20,24 @@ struct DatasetsCommand: BuiltinCommand {
 
 struct ShowCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a dataset's first rows as a table.")
-    static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额"]
+    static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额", "show rfm --rows 20 --format md"]
 
     @Argument(help: "Dataset to show.", completion: Completion.dataset) var name: String
-    @Option(help: "Number of rows to show.") var rows = 10
-    @Option(help: "Columns to show, comma-separated.", completion: Completion.columns) var columns: String?
-
-    func validate() throws {
-        if rows < 0 { throw ValidationError("--rows must be 0 or more") }
-    }
+    @Option(help: "Number of rows to show.") var rows: NonNegativeInt = 10
+    @Option(help: "Columns to show, comma-separated.", completion: .columns) var columns: CommaList<String>?
+    @Option(help: ArgumentHelp(WorkshopMessages.showFormatHelp)) var format: ShowFormat = .table
 
     func run(in session: Session, context: CommandContext) throws {
         guard let entry = session.workspace.entry(named: name) else {
             throw OpsError.unknownDataset(name, available: session.workspace.datasetNames)
         }
-        var dataset = try session.workspace.preview(named: name, rows: rows)
-        if let columns { dataset = try Dataset(columns: try dataset.columns(list: columns, option: "--columns")) }
-        context.table(dataset, maxRows: rows, totalRows: entry.rowCount)
+        var dataset = try session.workspace.preview(named: name, rows: rows.value)
+        if let columns { dataset = try Dataset(columns: try dataset.columns(columns, option: "--columns")) }
+        switch format {
+        case .table: context.table(dataset, maxRows: rows.value, totalRows: entry.rowCount)
+        case .md: context.write(try TextTableWriter.markdown(dataset))
+        case .tsv: context.write(try DatasetWriter.delimitedText(dataset, delimiter: 0x09))
+        }
     }
 }
 
@@ -89,7 +90,7 @@ struct SQLCommand: BuiltinCommand {
     ]
 
     @Argument(help: "The query.") var query: String
-    @Option(help: "Rows to show.") var rows = 20
+    @Option(help: "Rows to show.") var rows: NonNegativeInt = 20
     @OptionGroup var result: ResultNameOption
 
     func validate() throws {
@@ -98,7 +99,7 @@ struct SQLCommand: BuiltinCommand {
 
     func run(in session: Session, context: CommandContext) throws {
         let dataset = try session.workspace.query(query, isCancelled: { context.isCancelled })
-        context.table(dataset, maxRows: rows)
+        context.table(dataset, maxRows: rows.value)
         if let target = result.name {
             // The tables the query read become the result's recorded inputs.
             for name in try SQLEngine.referencedNames(in: query, among: session.workspace.datasetNames) {

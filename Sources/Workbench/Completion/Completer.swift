@@ -50,7 +50,7 @@ public struct Completer {
     }
 
     private func completeArgument(entry: CommandEntry, arguments: [String], word: String) -> [String] {
-        let signature = entry.signature
+        let signature = entry.descriptor
         if word.hasPrefix("-") {
             let used = Set(arguments.filter { $0.hasPrefix("--") })
             return signature.optionNames.filter { !used.contains($0) }
@@ -67,7 +67,7 @@ public struct Completer {
     }
 
     /// Positional arguments already given (tokens that are neither options nor option values).
-    private func positionalCount(_ arguments: [String], signature: CommandSignature) -> Int {
+    private func positionalCount(_ arguments: [String], signature: CommandDescriptor) -> Int {
         var count = 0
         var skipNext = false
         for token in arguments {
@@ -82,18 +82,25 @@ public struct Completer {
     }
 
     private func values(
-        for completion: CommandSignature.ValueCompletion, arguments: [String], signature: CommandSignature, word: String
+        for completion: CompletionHint, arguments: [String], signature: CommandDescriptor, word: String
     ) -> [String] {
         switch completion {
         case .none: return []
         case .dataset: return session.workspace.datasetNames
         case .values(let list): return list
         case .file: return files(matching: word)
-        case .columns:
-            let firstPositional = arguments.first { !$0.hasPrefix("-") }
-            guard let name = firstPositional, let entry = session.workspace.entry(named: name) else { return [] }
+        case .columns(let owner):
+            guard let name = dataset(named: owner, in: arguments), let entry = session.workspace.entry(named: name) else { return [] }
             return entry.schema.map(\.name)
         }
+    }
+
+    /// The dataset whose columns complete: the value of option `owner` (`--catalog`)
+    /// on the line, or without an owner the first positional argument.
+    private func dataset(named owner: String?, in arguments: [String]) -> String? {
+        guard let owner else { return arguments.first { !$0.hasPrefix("-") } }
+        guard let index = arguments.lastIndex(of: owner), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
     }
 
     private func files(matching word: String) -> [String] {
@@ -119,7 +126,7 @@ public struct Completer {
 
     private func isListValue(_ previous: [String]) -> Bool {
         guard let (entry, arguments) = resolve(previous), let last = arguments.last, last.hasPrefix("-") else { return false }
-        return entry.signature.argument(named: last)?.completion == .columns
+        return entry.descriptor.argument(named: last)?.completesList ?? false
     }
 
     /// The complete tokens before the word being typed, and that word.

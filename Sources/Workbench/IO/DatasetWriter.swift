@@ -34,6 +34,18 @@ public enum DatasetWriter {
         let output = try AtomicFileWriter(destination: path)
         if encoding == .gbk { output.encoder = GBKEncoder() }
         if encoding == .utf8BOM { try output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        try appendDelimited(dataset, to: output, delimiter: delimiter)
+        try output.commit()
+    }
+
+    /// The delimited text of `dataset` (UTF-8, LF line ends), as `export` writes it.
+    static func delimitedText(_ dataset: Dataset, delimiter: UInt8) throws -> String {
+        let buffer = ByteBuffer()
+        try appendDelimited(dataset, to: buffer, delimiter: delimiter)
+        return buffer.text
+    }
+
+    private static func appendDelimited(_ dataset: Dataset, to output: some ByteOutput, delimiter: UInt8) throws {
         let columns = dataset.columns
         let rules = ValueRules(options: ReadOptions())
         for (c, column) in columns.enumerated() {
@@ -55,7 +67,6 @@ public enum DatasetWriter {
             }
             try output.append(0x0A)
         }
-        try output.commit()
     }
 
     /// Whether a text column holds a value that would not read back as this text unmarked.
@@ -85,7 +96,7 @@ public enum DatasetWriter {
     private enum Quoting { case ifNeeded, ifTyped, always }
 
     private static func appendText(
-        _ text: String, to output: AtomicFileWriter, delimiter: UInt8, quote: Quoting, rules: ValueRules
+        _ text: String, to output: some ByteOutput, delimiter: UInt8, quote: Quoting, rules: ValueRules
     ) throws {
         let needsQuotes =
             quote == .always || text.isEmpty

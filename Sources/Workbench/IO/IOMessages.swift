@@ -291,26 +291,6 @@ enum IOMessages {
         L("name a dataset and the file to write, e.g. export 订单 订单.csv", "请给出数据集和要写出的文件，例如 export 订单 订单.csv")
     }
 
-    // MARK: Options of load and export
-
-    static func notOneCharacter(_ value: String) -> String {
-        L("'\(value)' is not a single character", "'\(value)' 不是单个字符")
-    }
-
-    static var delimiterExample: String { L("e.g. --delimiter tab or --delimiter ';'", "例如 --delimiter tab 或 --delimiter ';'") }
-
-    static func notColumnType(_ pair: String) -> String { L("'\(pair)' is not col=type", "'\(pair)' 不是 列=类型 的形式") }
-
-    static var typesExample: String { L("e.g. --types 日期=date,sku=string", "例如 --types 日期=date,sku=string") }
-
-    static func unknownType(_ type: String, closest: String?) -> String {
-        L("unknown type '\(type)'", "未知类型 '\(type)'") + (closest.map { L(" — did you mean '\($0)'?", "——是不是 '\($0)'？") } ?? "")
-    }
-
-    static func typesList(_ types: [String]) -> String {
-        L("types: ", "可用类型：") + types.joined(separator: ", ")
-    }
-
     // MARK: Help of load and export
 
     static var loadAbstract: Localized {

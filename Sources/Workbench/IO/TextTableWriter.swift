@@ -49,6 +49,18 @@ enum TextTableWriter {
     /// A GitHub-style Markdown table; `|` in values is escaped, line breaks become `<br>`, nulls are empty.
     static func writeMarkdown(_ dataset: Dataset, to path: String) throws {
         let output = try AtomicFileWriter(destination: path)
+        try appendMarkdown(dataset, to: output)
+        try output.commit()
+    }
+
+    /// The Markdown table `export NAME FILE.md` writes.
+    static func markdown(_ dataset: Dataset) throws -> String {
+        let buffer = ByteBuffer()
+        try appendMarkdown(dataset, to: buffer)
+        return buffer.text
+    }
+
+    private static func appendMarkdown(_ dataset: Dataset, to output: some ByteOutput) throws {
         func cell(_ text: String) -> String {
             text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>")
                 .replacingOccurrences(of: "\n", with: "<br>")
@@ -60,6 +72,5 @@ enum TextTableWriter {
             let cells = dataset.columns.map { $0.isNull(row) ? "" : cell($0.formatted(at: row)) }
             try output.append(contentsOf: ("| " + cells.joined(separator: " | ") + " |\n").utf8)
         }
-        try output.commit()
     }
 }

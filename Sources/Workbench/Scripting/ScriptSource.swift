@@ -120,8 +120,8 @@ public struct ScriptRunner {
             outcome.commands += 1
             let result = session.execute(line)
             if !result.succeeded {
-                let message = result.output.split(separator: "\n").first { $0.hasPrefix("error:") || $0.hasPrefix("cancelled") }
-                outcome.failures.append(.init(location: "\(path):\(number)", message: message.map(String.init) ?? "failed"))
+                let message = result.error.map { Strings.describe($0).split(separator: "\n").first.map(String.init) ?? $0.message }
+                outcome.failures.append(.init(location: "\(path):\(number)", message: message ?? Strings.failed))
                 if !keepGoing { break }
                 if let end = result.subPromptEnd, result.subInputs.last?.trimmingWhitespace() != end {
                     source.skipInput(through: end)

@@ -2,42 +2,74 @@ import ArgumentParser
 import OpsKit
 
 /// A command built into the workbench (load, show, sql, ...): it may use the whole session.
-protocol BuiltinCommand: ParsableCommand {
+protocol BuiltinCommand: ParsableCommand, DeclaresOptionRules {
     static var examples: [String] { get }
     mutating func run(in session: Session, context: CommandContext) throws
 }
 
 extension BuiltinCommand {
-    mutating func run() throws { throw OpsError("'\(Self._commandName)' runs inside the workbench session") }
+    static var rules: [OptionRule] { [] }
+    mutating func run() throws {
+        throw OpsError("'\(CommandDescriptor.commandName(of: Self.self))' runs inside the workbench session")
+    }
 }
 
-/// One runnable command: a built-in or a plugin's subcommand.
+/// One runnable command: a built-in, a Swift plugin's subcommand, or an external plugin's.
 public struct CommandEntry {
+    /// Where the command runs.
+    public enum Implementation {
+        /// In this process: an argument-parser declaration.
+        case swift(any ParsableCommand.Type)
+        /// In a plugin process, through the plugin protocol.
+        case external(ExternalPluginRecord)
+    }
+
     /// The words that invoke it: `["load"]` or `["segment", "kmeans"]`.
     public let path: [String]
-    public let type: any ParsableCommand.Type
+    public let implementation: Implementation
     public let examples: [String]
-    private let signatureCache: SignatureCache
+    private let descriptorCache: DescriptorCache
 
     init(path: [String], type: any ParsableCommand.Type, examples: [String]) {
         self.path = path
-        self.type = type
+        self.implementation = .swift(type)
         self.examples = examples
-        self.signatureCache = SignatureCache(type)
+        self.descriptorCache = DescriptorCache(type, path: path, examples: examples)
+    }
+
+    init(external record: ExternalPluginRecord, descriptor: CommandDescriptor) {
+        self.path = descriptor.path
+        self.implementation = .external(record)
+        self.examples = descriptor.examples.map(\.line)
+        self.descriptorCache = DescriptorCache(descriptor)
+    }
+
+    /// The Swift declaration, for in-process commands.
+    public var type: (any ParsableCommand.Type)? {
+        if case .swift(let type) = implementation { return type }
+        return nil
     }
 
     public var fullName: String { path.joined(separator: " ") }
-    public var abstract: String { Localized.resolving(type.configuration.abstract) }
-    /// The command's arguments, read from its declaration on first use (not at start-up), then kept.
-    public var signature: CommandSignature { signatureCache.signature }
+    public var abstract: String { descriptor.abstract.text }
+    /// The command described as a value, read from its declaration on first use (not at start-up), then kept.
+    public var descriptor: CommandDescriptor { descriptorCache.descriptor }
 }
 
-/// Holds a command's signature once it has been read.
-private final class SignatureCache {
-    private let type: any ParsableCommand.Type
-    lazy var signature = CommandSignature.of(type)
+/// Holds a command's descriptor: read from a Swift declaration on first use, or given.
+private final class DescriptorCache {
+    private let read: () -> CommandDescriptor
+    lazy var descriptor = read()
 
-    init(_ type: any ParsableCommand.Type) { self.type = type }
+    init(_ type: any ParsableCommand.Type, path: [String], examples: [String]) {
+        read = {
+            CommandDescriptor.of(
+                type, path: path, rules: (type as? any DeclaresOptionRules.Type)?.rules ?? [],
+                examples: examples.map { CommandExample($0) })
+        }
+    }
+
+    init(_ descriptor: CommandDescriptor) { read = { descriptor } }
 }
 
 /// A registered plugin and its commands.
@@ -48,6 +80,8 @@ public struct PluginEntry {
     public let apiVersion: Int
     public let commands: [CommandEntry]
     public let defaultCommand: CommandEntry?
+    /// Set for a plugin in another process (`plugin add`).
+    public var external: ExternalPluginRecord? = nil
 
     public func command(named name: String) -> CommandEntry? { commands.first { $0.path.last == name } }
 
@@ -56,20 +90,20 @@ public struct PluginEntry {
         let names = commands.compactMap { $0.path.last }
         return OpsError(
             Strings.unknownSubcommand(word, plugin: name, suggestion: Suggest.closest(to: word, in: names).first),
-            hint: Strings.pluginCommandsHint(name, names))
+            hint: Strings.pluginCommandsHint(name, names), code: .unknownCommand)
     }
 }
 
 /// The one table behind dispatch, help, completion and suggestions.
 public final class CommandRegistry {
     public let builtins: [CommandEntry]
-    public let plugins: [PluginEntry]
+    public private(set) var plugins: [PluginEntry]
     /// Plugins that could not be registered, with the reason.
     public let rejected: [(name: String, reason: String)]
 
     public init(plugins pluginTypes: [any Plugin.Type]) {
         builtins = BuiltinCatalog.all.map {
-            CommandEntry(path: [$0._commandName], type: $0, examples: $0.examples)
+            CommandEntry(path: [CommandDescriptor.commandName(of: $0)], type: $0, examples: $0.examples)
         }
         var accepted: [PluginEntry] = []
         var rejected: [(String, String)] = []
@@ -84,7 +118,9 @@ public final class CommandRegistry {
                 continue
             }
             let commands = plugin.commands.map { CommandEntry(path: [plugin.name, $0.name], type: $0, examples: $0.examples) }
-            let defaultCommand = plugin.defaultCommand.flatMap { d in commands.first { $0.type == d } }
+            let defaultCommand = plugin.defaultCommand.flatMap { d in
+                commands.first { $0.type.map { ObjectIdentifier($0) == ObjectIdentifier(d) } ?? false }
+            }
             accepted.append(
                 PluginEntry(
                     name: plugin.name, version: plugin.version, summary: plugin.summary, apiVersion: plugin.apiVersion,
@@ -92,6 +128,23 @@ public final class CommandRegistry {
         }
         self.plugins = accepted
         self.rejected = rejected
+    }
+
+    /// Adds an external plugin's cached commands; refuses a name already taken.
+    func addExternal(_ record: ExternalPluginRecord) throws {
+        if topLevelNames.contains(record.name) && plugin(named: record.name)?.external == nil {
+            throw OpsError(ExternalText.nameTaken(record.name), code: .conflict)
+        }
+        removeExternal(named: record.name)
+        let commands = record.commands.map { CommandEntry(external: record, descriptor: $0) }
+        plugins.append(
+            PluginEntry(
+                name: record.name, version: record.version, summary: record.summary.encoded, apiVersion: record.protocolVersion.major,
+                commands: commands, defaultCommand: nil, external: record))
+    }
+
+    func removeExternal(named name: String) {
+        plugins.removeAll { $0.name == name && $0.external != nil }
     }
 
     /// Every first word a line can start with.
@@ -109,7 +162,7 @@ public final class CommandRegistry {
         if let entry = builtin(named: first) { return .command(entry, Array(tokens.dropFirst())) }
         guard let plugin = plugin(named: first) else {
             throw OpsError(Strings.unknownCommand(first, suggestion: Suggest.closest(to: first, in: topLevelNames).first),
-                           hint: Strings.seeHelp)
+                           hint: Strings.seeHelp, code: .unknownCommand)
         }
         guard tokens.count > 1 else {
             if let fallback = plugin.defaultCommand, plugin.commands.count == 1 { return .command(fallback, []) }

@@ -30,19 +30,9 @@ struct HelpFormatter {
         return text
     }
 
-    /// `help COMMAND` / `COMMAND --help`: the generated help with the full command path, then examples.
+    /// `help COMMAND` / `COMMAND --help`: rendered from the command's descriptor in the interface language.
     func commandHelp(_ entry: CommandEntry) -> String {
-        var text = Localized.resolving(entry.type.helpMessage(columns: width))
-        if entry.path.count > 1 {
-            let name = entry.path.last!
-            text = text.replacingOccurrences(of: "USAGE: \(name) ", with: "USAGE: \(entry.fullName) ")
-            text = text.replacingOccurrences(of: "USAGE: \(name)\n", with: "USAGE: \(entry.fullName)\n")
-        }
-        if !text.hasSuffix("\n") { text += "\n" }
-        if !entry.examples.isEmpty {
-            text += "\n" + Strings.examplesHeading.uppercased() + "\n" + entry.examples.map { "  \($0)\n" }.joined()
-        }
-        return text
+        CommandHelp(entry.descriptor, width: width).render()
     }
 
     private func rows(_ items: [(String, String)]) -> String {

@@ -7,6 +7,8 @@ public struct CommandResult: Sendable {
     /// Everything the command printed, as plain text.
     public var output: String
     public var succeeded: Bool
+    /// Why it failed, as data (code, option, message, hint); nil when it succeeded.
+    public var error: OpsError? = nil
     /// Lines the command read from its sub-prompt (e.g. `ask chat`), in order.
     public var subInputs: [String]
     /// Set when the output may differ on replay (a time-limited search): the figures a check compares instead.
@@ -46,8 +48,14 @@ public final class Session {
     /// Set by `quit`.
     public private(set) var quitRequested = false
     var recorder: TranscriptRecorder?
+    /// Runs external plugins' commands and keeps their processes.
+    let externalHost = ExternalPluginHost()
+    /// Where `plugin add` caches plugin signatures (`$OPSBENCH_HOME/plugins`); nil: external plugins are off.
+    public private(set) var pluginStore: ExternalPluginStore?
     /// Scripts being run by `source`, to refuse a script that sources itself.
     var sourceStack: [String] = []
+    /// The error of the line that failed last, for its ``CommandResult``.
+    private var lastError: OpsError?
     /// Nesting of `execute` calls (`source` runs commands inside a command).
     private var depth = 0
 
@@ -84,8 +92,8 @@ public final class Session {
         depth -= 1
         output = baseOutput
         let result = CommandResult(
-            output: capture.text, succeeded: succeeded, subInputs: subInputs, volatileFigures: volatileFigures,
-            subPromptEnd: subPromptEnd)
+            output: capture.text, succeeded: succeeded, error: succeeded ? nil : lastError, subInputs: subInputs,
+            volatileFigures: volatileFigures, subPromptEnd: subPromptEnd)
         if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
         return result
     }
@@ -94,6 +102,13 @@ public final class Session {
     public func setLanguage(_ language: Language, source: String) {
         self.language = language
         languageSource = source
+    }
+
+    /// Reads the external plugins cached under `home` (`$OPSBENCH_HOME`) and lets `plugin add` cache more there.
+    public func usePlugins(from home: URL) {
+        let store = ExternalPluginStore(home: home)
+        pluginStore = store
+        for record in store.load() { try? registry.addExternal(record) }
     }
 
     /// Runs a line with its output discarded (rebuilding a transcript's inputs before a check).
@@ -136,36 +151,31 @@ public final class Session {
                         if let next { reads.append(next) }
                         return next
                     }, writePolicy: writePolicy)
-                guard let command = try parse(entry, arguments, sink: sink) else { return true }
+                if ArgumentBinder.asksForHelp(arguments) {
+                    sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
+                    return true
+                }
                 defer { volatileFigures = context.volatileFigures }
-                try invoke(command, context: context)
+                var handles: [String: DatasetHandle] = [:]
+                switch entry.implementation {
+                case .swift(let type):
+                    let command = try entry.descriptor.parse(type, arguments)
+                    try invoke(command, context: context)
+                case .external(let record):
+                    let bound = try ArgumentBinder(entry.descriptor).bind(arguments)
+                    handles = try externalHost.run(record, command: entry.descriptor, bound: bound, context: context)
+                }
                 let replaced = try workspace.apply(context.staged.map { .put($0) })
+                externalHost.commit(handles)
                 for line in context.confirmations { sink.write(line + "\n") }
                 for replacement in replaced { sink.write(StorageMessages.replaced(replacement) + "\n") }
+                for name in handles.keys.sorted() { context.note(ExternalText.remoteNote(name, handles[name]!.plugin)) }
                 return true
             }
         } catch {
             sink.write(Strings.describe(error))
+            lastError = OpsError(describing: error)
             return false
-        }
-    }
-
-    /// Parses arguments; prints help and returns nil for `--help`.
-    private func parse(_ entry: CommandEntry, _ arguments: [String], sink: OutputSink) throws -> ParsableCommand? {
-        do {
-            let command = try entry.type.parseAsRoot(NegativeValues.attached(arguments, signature: entry.signature))
-            if command is any BuiltinCommand || command is any PluginCommand { return command }
-            // argument-parser answers `--help` on a root command with its own help command
-            sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
-            return nil
-        } catch {
-            let code = entry.type.exitCode(for: error)
-            if code == .success {
-                sink.write(HelpFormatter(registry: registry, width: style.width).commandHelp(entry))
-                return nil
-            }
-            throw ArgumentError(
-                command: entry.fullName, optionNames: entry.signature.optionNames, message: Localized.resolving(entry.type.message(for: error)))
         }
     }
 
@@ -175,41 +185,8 @@ public final class Session {
         } else if var pluginCommand = command as? any PluginCommand {
             try pluginCommand.run(in: context)
         } else {
-            throw OpsError("'\(context.commandLine)' is not runnable")
+            throw OpsError(Strings.notRunnable(context.commandLine))
         }
-    }
-}
-
-/// A parse error of a command's arguments, with suggestions for mistyped options.
-struct ArgumentError: Error, CustomStringConvertible {
-    let command: String
-    let optionNames: [String]
-    let message: String
-
-    var description: String {
-        var text = Strings.errorPrefix + Self.withoutOwnSuggestion(message).trimmingWhitespace()
-        if let unknown = Self.unknownOption(in: message), let close = Suggest.closest(to: unknown, in: optionNames).first {
-            text += Strings.didYouMean(close)
-        }
-        return text + "\n" + Strings.hintPrefix + Strings.seeCommandHelp(command) + "\n"
-    }
-
-    /// The message without argument-parser's own ". Did you mean '--x'?" (ours replaces it: one suggestion, in the interface language).
-    static func withoutOwnSuggestion(_ message: String) -> String {
-        guard let range = message.range(of: "Did you mean '") else { return message }
-        var start = range.lowerBound
-        while start > message.startIndex, [".", " "].contains(message[message.index(before: start)]) { start = message.index(before: start) }
-        let rest = message[range.upperBound...]
-        guard let close = rest.range(of: "'?") else { return message }
-        return String(message[..<start]) + message[close.upperBound...]
-    }
-
-    /// The option named in argument-parser's "Unknown option '--x'" message.
-    static func unknownOption(in message: String) -> String? {
-        guard let range = message.range(of: "Unknown option '") else { return nil }
-        let rest = message[range.upperBound...]
-        guard let end = rest.firstIndex(of: "'") else { return nil }
-        return String(rest[..<end])
     }
 }
 
@@ -223,7 +200,7 @@ final class CapturingSink: OutputSink {
     init(forwardingTo next: OutputSink) { self.next = next }
 
     func write(_ text: String) {
-        let visible = VisibleText.escaped(Localized.resolving(text), keepingNewlines: true)
+        let visible = VisibleText.escaped(Localized.resolving(text), keepingNewlines: true, keepingTabs: true)
         self.text += visible
         next.write(visible)
     }

@@ -8,10 +8,10 @@ enum Strings {
 
     private static func errorText(_ error: Error) -> String {
         switch error {
+        case let error as OpsError where error.code == .cancelled:
+            return error.message + "\n"
         case let error as OpsError:
             return errorPrefix + error.message + "\n" + (error.hint.map { hintPrefix + $0 + "\n" } ?? "")
-        case let error as ArgumentError:
-            return error.description
         case is CommandCancelled:
             return L("cancelled: the workspace is unchanged\n", "已取消：工作区未改动\n")
         case let error as ScriptCancelled:
@@ -22,6 +22,10 @@ enum Strings {
         }
     }
 
+    static var failed: String { L("failed", "失败") }
+    static func notRunnable(_ command: String) -> String {
+        L("'\(command)' is not runnable", "'\(command)' 无法运行")
+    }
     /// `error: ` / `错误：` before a message, `hint: ` / `提示：` before its hint.
     static var errorPrefix: String { L("error: ", "错误：") }
     static var hintPrefix: String { L("hint: ", "提示：") }
@@ -116,6 +120,18 @@ enum Strings {
     static func sourceFailed(_ location: String) -> String { L("script stopped at \(location)", "脚本停在 \(location)") }
     static func sourceLoop(_ path: String) -> String {
         L("'\(path)' is already being run (a script cannot source itself)", "'\(path)' 已在运行中（脚本不能 source 自身）")
+    }
+}
+
+extension OpsError {
+    /// Any error a command ended with, as data: cancellations get code `cancelled`.
+    init(describing error: Error) {
+        switch error {
+        case let error as OpsError: self = error
+        case is CommandCancelled, is ScriptCancelled:
+            self = OpsError(Strings.describe(error).trimmingWhitespace(), code: .cancelled)
+        default: self = OpsError("\(error)")
+        }
     }
 }
 

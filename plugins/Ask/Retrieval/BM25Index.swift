@@ -117,10 +117,21 @@ struct BM25Index: Sendable {
 
     /// Term ids of known query tokens with their weights (repeats count once).
     func queryTerms(_ tokens: [String], weight: Double = 1) -> [(term: Int32, weight: Double)] {
-        var seen = Set<Int32>()
+        queryTerms(tokens, weights: [Double](repeating: weight, count: tokens.count))
+    }
+
+    /// Term ids of known query tokens, each with its own weight (a repeated token keeps its largest).
+    func queryTerms(_ tokens: [String], weights: [Double]) -> [(term: Int32, weight: Double)] {
+        var position: [Int32: Int] = [:]
         var terms: [(term: Int32, weight: Double)] = []
-        for token in tokens {
-            if let id = termIndex[token], seen.insert(id).inserted { terms.append((id, weight)) }
+        for (token, weight) in zip(tokens, weights) {
+            guard let id = termIndex[token] else { continue }
+            if let k = position[id] {
+                terms[k].weight = max(terms[k].weight, weight)
+            } else {
+                position[id] = terms.count
+                terms.append((id, weight))
+            }
         }
         return terms
     }

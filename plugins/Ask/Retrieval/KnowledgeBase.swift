@@ -1,4 +1,5 @@
 import Foundation
+import OpsKit
 
 /// One FAQ entry: a question, its answer, its intent and optional extra text
 /// that says the same thing (keywords, paraphrases of the question).
@@ -53,7 +54,7 @@ enum FAQField: Int, CaseIterable {
 /// FAQ entries, their settings and the BM25F index over all their fields.
 struct KnowledgeBase: Sendable {
     /// Default hand-off threshold on the matched share when none was tuned.
-    static let defaultThreshold = 0.15
+    static let defaultThreshold = 0.12
 
     let entries: [FAQEntry]
     let parameters: BM25Parameters
@@ -66,6 +67,10 @@ struct KnowledgeBase: Sendable {
     /// Repairs pinyin-input slips towards the index's words and the lexicon's phrases.
     let corrector: TypoCorrector
     private let coverageShareByMask: [Double]
+    /// Whether each entry's question is mostly Chinese.
+    private let entryIsChinese: [Bool]
+    /// Scale of the score of an entry in the other script than the question's.
+    static let otherScriptFactor = 0.6
 
     init(entries: [FAQEntry], userSynonyms: [[String]] = [], usesLexicon: Bool = true, parameters: BM25Parameters, threshold: Double) {
         self.entries = entries
@@ -75,6 +80,7 @@ struct KnowledgeBase: Sendable {
         self.userSynonyms = userSynonyms
         let analyzer = TextAnalyzer(synonyms: Lexicon.table(builtIn: usesLexicon, user: userSynonyms))
         self.analyzer = analyzer
+        entryIsChinese = entries.map { TextScript.isMostlyCJK($0.question) }
         let fields = FAQField.allCases
         let perField = fields.map { field in analyzer.terms(of: entries.map { field.text(of: $0) }) }
         let documents = entries.indices.map { d in perField.map { $0[d] } }
@@ -91,20 +97,30 @@ struct KnowledgeBase: Sendable {
     /// adds its terms at half weight to rank the entries that match the question itself.
     func retrieve(_ question: String, context: String? = nil, limit: Int = 3) -> [FAQMatch] {
         let questionTerms = analyzer.queryTerms(question, corrector: corrector)
-        var query = index.queryTerms(questionTerms)
+        let own = index.queryTerms(questionTerms, weights: TermWeighting.weights(questionTerms))
+        var query = own
         if let context {
-            let own = Set(query.map(\.term))
-            query += index.queryTerms(analyzer.terms(context), weight: 0.5).filter { !own.contains($0.term) }
+            let contextTerms = analyzer.terms(context)
+            let ownIds = Set(own.map(\.term))
+            query += index.queryTerms(contextTerms, weights: TermWeighting.weights(contextTerms).map { $0 / 2 })
+                .filter { !ownIds.contains($0.term) }
         }
-        let unique = Set(questionTerms)
-        var total = 0.0
-        for term in unique { total += index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF }
-        let hits = index.search(query, limit: context == nil ? limit : limit * 8)
+        // The confidence's denominator: every distinct question term's idf, unseen terms included,
+        // weighted as the confidence weighs it (question templates not at all).
+        var total = 0.0, seen = Set<String>()
+        for term in questionTerms where seen.insert(term).inserted {
+            total += TermWeighting.coverageWeight(term) * (index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF)
+        }
+        // Entries in the question's script first: a Chinese question is best answered by a Chinese entry.
+        let chinese = TextScript.isMostlyCJK(question)
+        let hits = index.search(query, limit: (context == nil ? limit : limit * 8) + 4).map { hit in
+            entryIsChinese[hit.document] == chinese ? hit : ScoredDocument(document: hit.document, score: hit.score * Self.otherScriptFactor)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
         let matches = hits.map { hit in
             var matched = 0.0
-            for (term, weight) in query where weight == 1 {
+            for (term, weight) in own {
                 let mask = index.fields(term: term, document: hit.document)
-                if mask != 0 { matched += index.idf[Int(term)] * coverageShareByMask[Int(mask)] }
+                if mask != 0 { matched += TermWeighting.coverageWeight(ofWeight: weight) * index.idf[Int(term)] * coverageShareByMask[Int(mask)] }
             }
             return FAQMatch(entry: hit.document, score: hit.score, coverage: total > 0 ? matched / total : 0)
         }

@@ -87,9 +87,16 @@ struct SynonymTable: Sendable, Equatable {
             if isWordEdge(scalars[start]), start > 0, isWordEdge(scalars[start - 1]) { continue }
             let end = start + length
             if isWordEdge(scalars[end - 1]), end < scalars.count, isWordEdge(scalars[end]) { continue }
+            // A Chinese phrase may not cut a two-character word in half at either end (多久能到 in 多久能到账).
+            if start > 0, splitsWord(scalars[start - 1], scalars[start]) { continue }
+            if end < scalars.count, splitsWord(scalars[end - 1], scalars[end]) { continue }
             return (length, replacement)
         }
         return nil
+    }
+
+    private func splitsWord(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        TextScript.isCJK(a) && TextScript.isCJK(b) && ChineseSegmenter.shared.isWord([a.value, b.value][...])
     }
 
     private func isWordEdge(_ scalar: Unicode.Scalar) -> Bool {

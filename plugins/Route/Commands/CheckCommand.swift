@@ -16,6 +16,8 @@ struct CheckCommand: PluginCommand {
     var stops: String
     @OptionGroup var stopOptions: StopsOptions
 
+    static var rules: [OptionRule] { StopsOptions.rules }
+
     mutating func run(in context: CommandContext) throws {
         let problem = try StopsProblem(dataset: stops, options: stopOptions, context: context)
         let table = try context.dataset(routes)

@@ -15,20 +15,19 @@ struct SolveCommand: PluginCommand {
     var stops: String
     @OptionGroup var stopOptions: StopsOptions
     @Option(name: .customLong("time-limit"), help: "Longest search time, e.g. 5s, 500ms, 2m (default 5s without --iterations).")
-    var timeLimit: String?
+    var timeLimit: Bounded<SearchTime>?
     @Option(help: "Run exactly this many search iterations: the same seed and count give the same routes.")
-    var iterations: Int?
+    var iterations: Bounded<SearchIterations>?
     @OptionGroup var seedOption: SeedOption
     @OptionGroup var result: ResultNameOption
 
+    static var rules: [OptionRule] { StopsOptions.rules }
+
     mutating func run(in context: CommandContext) throws {
-        let seconds = try timeLimit.map(TimeLimit.seconds) ?? (iterations == nil ? 5 : nil)
-        if let iterations, !(1...RouteLimits.iterations).contains(iterations) {
-            throw OpsError.invalidOption("--iterations", Strings.iterationsRange)
-        }
+        let seconds = timeLimit?.value.seconds ?? (iterations == nil ? 5 : nil)
         let problem = try StopsProblem(dataset: stops, options: stopOptions, context: context)
         let seed = context.seed(seedOption)
-        let budget = SearchBudget(iterations: iterations, timeLimit: seconds, seed: seed)
+        let budget = SearchBudget(iterations: iterations?.value, timeLimit: seconds, seed: seed)
         let reporter = context.progress(Strings.searching, total: budget.iterations)
         let digits = problem.instance.convention.displayDigits
         let outcome = RoutingSolver(instance: problem.instance).solve(
@@ -53,20 +52,12 @@ struct SolveCommand: PluginCommand {
     }
 }
 
-/// Parses `5s`, `500ms`, `2m` or a plain number of seconds.
-enum TimeLimit {
-    static func seconds(_ text: String) throws -> Double {
-        let lower = text.lowercased().trimmingWhitespace()
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        var value: Double?
-        for (suffix, scale) in units where lower.hasSuffix(suffix) {
-            if let v = Double(lower.dropLast(suffix.count)) { value = v * scale; break }
-        }
-        if value == nil { value = Double(lower) }
-        guard let value, value > 0, value.isFinite else {
-            throw OpsError.invalidOption("--time-limit", Strings.badTimeLimit(text), hint: Strings.badTimeLimitHint)
-        }
-        guard value <= RouteLimits.seconds else { throw OpsError.invalidOption("--time-limit", Strings.timeLimitRange) }
-        return value
-    }
+/// `--time-limit`: from a millisecond to an hour.
+enum SearchTime: RangeSpec {
+    static let range = ValueRange(DurationValue.milliseconds(1)...DurationValue(seconds: RouteLimits.seconds))
+}
+
+/// `--iterations`: at least one, at most a million.
+enum SearchIterations: RangeSpec {
+    static let range = ValueRange(1...RouteLimits.iterations)
 }

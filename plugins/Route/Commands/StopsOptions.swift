@@ -3,7 +3,7 @@ import OpsKit
 
 /// The options that describe a stops dataset: columns, depot, vehicles and distances.
 /// Defaults come from the `NAME_meta` dataset that `route import` writes.
-struct StopsOptions: ParsableArguments {
+struct StopsOptions: ParsableArguments, DeclaresOptionRules {
     @Option(help: "Column with the stop ids (default: id).", completion: Completion.columns)
     var id: String?
     @Option(help: "Column with x, or longitude with --geo (default: x).", completion: Completion.columns)
@@ -15,9 +15,9 @@ struct StopsOptions: ParsableArguments {
     @Option(help: "Id of the depot stop.")
     var depot: String?
     @Option(help: "Capacity of each vehicle, in demand units.")
-    var capacity: Double?
+    var capacity: Bounded<VehicleCapacity>?
     @Option(help: "Number of vehicles available (default: as many as needed).")
-    var vehicles: Int?
+    var vehicles: PositiveInt?
     @Option(help: "Column with the earliest service start (time windows).", completion: Completion.columns)
     var ready: String?
     @Option(help: "Column with the latest service start (time windows).", completion: Completion.columns)
@@ -30,6 +30,8 @@ struct StopsOptions: ParsableArguments {
     var round = false
 
     init() {}
+
+    static let rules: [OptionRule] = [.exclusive("--geo", "--round"), .together("--ready", "--due")]
 }
 
 /// What `route import` records beside a stops dataset.
@@ -78,4 +80,9 @@ struct StopsMetadata {
         ]
         return try Dataset(columns: [Column(name: "key", strings: pairs.map(\.0)), Column(name: "value", strings: pairs.map(\.1))])
     }
+}
+
+/// `--capacity`: positive, at most ``RouteLimits/quantity``.
+enum VehicleCapacity: RangeSpec {
+    static let range = ValueRange(lower: 0, lowerInclusive: false, upper: RouteLimits.quantity)
 }

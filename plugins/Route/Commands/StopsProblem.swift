@@ -40,11 +40,10 @@ struct StopsProblem {
         guard let depotRow = seen[depotId] else {
             throw OpsError.unknown(kind: "depot id", name: depotId, available: texts.compactMap { $0 }, listLabel: "ids")
         }
-        guard let capacity = options.capacity ?? meta.capacity else { throw OpsError(Strings.needCapacity, hint: Strings.needCapacityHint) }
-        guard capacity > 0, capacity <= RouteLimits.quantity else { throw OpsError.invalidOption("--capacity", Strings.capacityRange) }
-        let vehicles = options.vehicles ?? meta.vehicles
-        if let vehicles, vehicles < 1 { throw OpsError.invalidOption("--vehicles", Strings.positive) }
-        if options.geo && options.round { throw OpsError(Strings.geoAndRound) }
+        guard let capacity = options.capacity?.value ?? meta.capacity else { throw OpsError(Strings.needCapacity, hint: Strings.needCapacityHint) }
+        guard capacity > 0, capacity <= RouteLimits.quantity else { throw OpsError(Strings.badMetadata(StopsMetadata.name(for: name), "capacity")) }
+        let vehicles = options.vehicles?.value ?? meta.vehicles
+        if let vehicles, vehicles < 1 { throw OpsError(Strings.badMetadata(StopsMetadata.name(for: name), "vehicles")) }
         let convention: DistanceConvention = options.geo ? .geo : options.round ? .rounded : meta.convention ?? .euclidean
         let order = [depotRow] + (0..<data.rowCount).filter { $0 != depotRow }
         rows = order
@@ -63,7 +62,6 @@ struct StopsProblem {
 
     private static func timeWindowColumns(_ options: StopsOptions, meta: StopsMetadata) throws -> (ready: String, due: String, service: String?)? {
         if let ready = options.ready, let due = options.due { return (ready, due, options.service) }
-        if options.ready != nil || options.due != nil { throw OpsError(Strings.readyAndDue) }
         if meta.timeWindows { return ("ready", "due", options.service ?? "service") }
         if let service = options.service { throw OpsError(Strings.serviceWithoutWindows(service)) }
         return nil

@@ -1,12 +1,12 @@
 /// Joins an option and a negative number that follows it (`--rows -1` →
-/// `--rows=-1`), so the command's range check reports the value instead of
+/// `--rows=-1`), so the option's range check reports the value instead of
 /// argument-parser calling it a missing value (it reads `-1` as an option).
 enum NegativeValues {
-    static func attached(_ arguments: [String], signature: CommandSignature) -> [String] {
+    static func attached(_ arguments: [String], descriptor: CommandDescriptor) -> [String] {
         guard arguments.contains(where: looksNegative) else { return arguments }
         // every name of a value option, mapped to its long name (`-k` → `--k`): only `--name=value` takes `=`
         var longName: [String: String] = [:]
-        for argument in signature.arguments where argument.takesValue && !argument.isPositional {
+        for argument in descriptor.arguments where argument.kind == .option {
             guard let long = argument.names.first(where: { $0.hasPrefix("--") }) else { continue }
             for name in argument.names { longName[name] = long }
         }
@@ -14,6 +14,7 @@ enum NegativeValues {
         var i = 0
         while i < arguments.count {
             let token = arguments[i]
+            if token == "--" { return result + arguments[i...] }
             if let long = longName[token], i + 1 < arguments.count, looksNegative(arguments[i + 1]) {
                 result.append(long + "=" + arguments[i + 1])
                 i += 2

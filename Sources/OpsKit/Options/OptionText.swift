@@ -1,0 +1,62 @@
+/// The option vocabulary's messages, in both interface languages.
+enum OptionText {
+    static func outOfRange(_ option: String, _ range: String, got: String) -> String {
+        L("\(option) must be \(range) (got \(got))", "\(option) 必须\(range)（实际为 \(got)）")
+    }
+
+    static func notA(_ kind: ValueSpec.Kind, _ text: String, option: String, auto: Bool) -> String {
+        let expected = auto ? L("auto or ", "auto 或") + kindName(kind) : kindName(kind)
+        return L("\(option) expects \(expected) (got '\(text)')", "\(option) 需要\(expected)（实际为 '\(text)'）")
+    }
+
+    static func kindName(_ kind: ValueSpec.Kind) -> String {
+        switch kind {
+        case .integer: return L("a whole number", "整数")
+        case .number: return L("a number", "数值")
+        case .duration: return L("a duration such as 500ms, 5s or 2m", "时长，如 500ms、5s 或 2m")
+        case .choice: return L("one of the listed values", "所列取值之一")
+        case .text: return L("a text", "文本")
+        }
+    }
+
+    static func unknownValue(_ text: String, option: String, suggestion: String?) -> String {
+        let close = suggestion.map { L(" — did you mean '\($0)'?", "——是不是要输入 '\($0)'？") } ?? ""
+        return L("unknown value '\(text)' for \(option)", "\(option) 不接受取值 '\(text)'") + close
+    }
+
+    static func valuesHint(_ values: [String]) -> String {
+        L("values: ", "可选值：") + values.joined(separator: ", ")
+    }
+
+    static func accepts(_ what: String, list: Bool) -> String {
+        list ? L("give \(what), separated by commas", "给出\(what)，以逗号分隔") : L("accepted: \(what)", "可接受：\(what)")
+    }
+
+    static func notKeyed(_ text: String, option: String) -> String {
+        L("\(option): '\(text)' is not NAME=VALUE", "\(option)：'\(text)' 不是 名称=值 的形式")
+    }
+
+    static func emptyList(_ option: String) -> String { L("\(option) is empty", "\(option) 为空") }
+
+    static func missingValue(_ option: String) -> String { L("\(option) needs a value", "\(option) 需要一个值") }
+
+    static func exclusive(_ names: [String]) -> String {
+        L("\(names.joined(separator: ", ")) cannot be used together", "\(names.joined(separator: "、")) 不能同时使用")
+    }
+
+    static var exclusiveHint: String { L("keep one of them", "只保留其中一个") }
+
+    static func together(_ names: [String], missing: String) -> String {
+        L("\(names.joined(separator: " and ")) go together: \(missing) is missing", "\(names.joined(separator: " 与 ")) 需同时给出：缺少 \(missing)")
+    }
+
+    static func requires(_ option: String, _ other: String) -> String {
+        L("\(option) needs \(other)", "\(option) 需要同时给出 \(other)")
+    }
+
+    static func requiresHint(_ other: String) -> String { L("add \(other) VALUE", "加上 \(other) 值") }
+
+    static func oneOf(_ names: [String]) -> String {
+        L("give one of \(names.joined(separator: ", "))", "请给出 \(names.joined(separator: "、")) 之一")
+    }
+}
