@@ -55,7 +55,8 @@ lines = [
     "Ratios are opsbench's time over the peer's unless the column says otherwise.",
     "",
     f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
-    f"- commit: {commit}{dirty}",
+    f"- commit: {commit}{dirty}"
+    + (f"; binary given by OPSBENCH_BIN: {os.environ['OPSBENCH_BIN']}" if os.environ.get("OPSBENCH_BIN") else ""),
     f"- machine: {cpu()}, {os.cpu_count()} cores, {memory_gb()}; load average at the end "
     f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}",
     f"- toolchain: {swift[0] if swift else '?'}",
