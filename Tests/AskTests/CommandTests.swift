@@ -105,6 +105,13 @@ import Testing
         try h.run(EvaluateCommand.self, ["u", "--text", "text", "--intent", "intent", "--model", "m", "--save-threshold"])
         let tuned = try IntentModelStore.model(from: h.dataset("m"), name: "m")
         #expect(tuned.threshold != IntentClassifier.defaultThreshold || tuned.weights == model.weights)
+        // --tune-share: tuned on one part, measured on the other, reproducibly with --seed
+        let args = ["u", "--text", "text", "--intent", "intent", "--model", "m", "--tune-share", "0.5", "--seed", "5"]
+        let split = try h.run(EvaluateCommand.self, args)
+        #expect(split.contains("tuned on 12 questions; the figures below are on the other 12"))
+        #expect(split.contains("evaluated 12 questions") && split.contains("calibration error (ECE)"))
+        #expect(try h.run(EvaluateCommand.self, args) == split)
+        #expect(throws: OpsError.self) { try h.run(EvaluateCommand.self, args.dropLast(4) + ["--tune-share", "1"]) }
     }
 }
 
@@ -158,5 +165,9 @@ import Testing
         #expect(m.outOfScopeRecall == 1 && m.outOfScopePrecision == 2.0 / 3 && m.overallAccuracy == 3.0 / 5)
         // thresholds: 0 → 2/5, 0.3 → 3/5 (row 5 handed off), 0.4 → 2/5, 0.6 → 3/5, 0.9 → 2/5: lowest best is 0.3
         #expect(m.bestThreshold == 0.3 && m.bestOverallAccuracy == 3.0 / 5)
+        // calibration: one row per bin, |0.9−1| + |0.6−0| + |0.3−1| + |0.4−0| + |0.2−0| = 2.0, over 5 rows
+        #expect(abs(m.calibrationError - 0.4) < 1e-12)
+        let half = m.abstention.first { $0.threshold == 0.5 }
+        #expect(half?.answered == 2.0 / 5 && half?.accuracyOfAnswered == 0.5)
     }
 }

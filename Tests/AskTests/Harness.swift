@@ -16,7 +16,7 @@ final class Harness {
         let context = CommandContext(
             commandLine: "ask " + arguments.joined(separator: " "), style: .plain, defaultSeed: 42, source: datasets,
             sink: buffer, lineReader: { _ in lines.popFirst() })
-        var command = try C.parse(arguments)
+        var command = try C.parseChecked(arguments, plugin: "ask")
         try command.run(in: context)
         datasets.commit(context.staged)
         for line in context.confirmations { buffer.write(line + "\n") }  // printed after the commit, as the session does

@@ -26,7 +26,7 @@ import Testing
         let results = tests.map { row -> (right: Bool, oos: Bool, confidence: Double) in
             let best = kb.retrieve(row[0], limit: 1).first
             let oos = row[1] == "oos"
-            return (!oos && best.map { kb.entries[$0.entry].question == row[1] } == true, oos, best?.coverage ?? 0)
+            return (!oos && best.map { kb.entries[$0.entry].question == row[1] } == true, oos, best?.confidence ?? 0)
         }
         func accuracy(_ t: Double) -> Double {
             Double(results.filter { $0.oos ? $0.confidence < t : $0.right && $0.confidence >= t }.count) / Double(results.count)

@@ -123,10 +123,18 @@ import Testing
     @Test func roundTripsThroughADataset() throws {
         let kb = try Self.kb()
         let dataset = try KnowledgeBaseStore.dataset(kb)
-        #expect(dataset.rowCount == 4 + 2 + Self.faq.count)  // settings k1, b, threshold, lexicon; 2 user groups
+        #expect(dataset.rowCount == 4 + 2 + Self.faq.count)  // settings k1, b, handoff, lexicon; 2 user groups
         let back = try KnowledgeBaseStore.knowledgeBase(from: dataset, name: "kb")
         #expect(back.entries == kb.entries && back.synonyms == kb.synonyms && back.parameters == kb.parameters)
         #expect(back.retrieve("配送几天到", limit: 1).first?.entry == 2)
+        // stored before the confidence was calibrated: a threshold on the coverage, converted
+        var old = dataset.columns.map { $0.stringValues() }
+        let row = old[1].firstIndex(of: KnowledgeBaseStore.Setting.handoff)!
+        old[1][row] = KnowledgeBaseStore.Setting.coverageThreshold
+        old[2][row] = "0.15"
+        let legacy = try Dataset(columns: zip(dataset.columnNames, old).map { Column(name: $0, strings: $1) })
+        let converted = try KnowledgeBaseStore.knowledgeBase(from: legacy, name: "kb").threshold
+        #expect(abs(converted - RetrievalConfidence.probability(coverage: 0.15)) < 1e-12)
         let notKB = try Dataset(columns: [Column(name: "x", strings: ["a"])])
         #expect(throws: OpsError.self) { try KnowledgeBaseStore.knowledgeBase(from: notKB, name: "x") }
     }

@@ -50,10 +50,11 @@ def evaluate(rank):
         return sum((c < t) if o else (ok and c >= t) for ok, o, c in results) / len(results)
     t = max(sorted(set(c for _, _, c in results)) + [float("inf")], key=acc)
     ins = [x for x in results if not x[1]]; oos = [x for x in results if x[1]]
-    return acc(t), sum(ok and c >= t for ok, _, c in ins) / len(ins), sum(c < t for _, _, c in oos) / max(len(oos), 1)
+    return (acc(t), sum(ok and c >= t for ok, _, c in ins) / len(ins), sum(c < t for _, _, c in oos) / max(len(oos), 1),
+            sum(ok for ok, _, _ in ins) / len(ins))
 
-a, i, o = evaluate(plain_bm25)
-print(f"plain_accuracy {a:.4f}\nplain_inscope {i:.4f}\nplain_oos_recall {o:.4f}")
+a, i, o, top1 = evaluate(plain_bm25)
+print(f"plain_accuracy {a:.4f}\nplain_inscope {i:.4f}\nplain_oos_recall {o:.4f}\nplain_top1 {top1:.4f}")
 try:
     import bm25s, numpy as np
     retriever = bm25s.BM25(k1=1.5, b=0.75)
@@ -62,7 +63,7 @@ try:
     def rank_bm25s(query):
         ids = [vocab[t] for t in query if t in vocab]
         return list(retriever.get_scores(ids)) if ids else [0.0] * len(docs)
-    a, i, o = evaluate(rank_bm25s)
+    a, i, o, _ = evaluate(rank_bm25s)
     print(f"bm25s_accuracy {a:.4f}\nbm25s_inscope {i:.4f}\nbm25s_oos_recall {o:.4f}")
 except ImportError:
     pass

@@ -20,7 +20,8 @@ def run_opsbench(name, lines):
     with open(script, "w") as f:
         f.write("\n".join(lines) + "\n")
     workspace = os.path.join(WORK, name + "-ws")
-    cmd = ["/usr/bin/time", "-v", OPSBENCH, "run", script, "--workspace", workspace]
+    # the script writes its exports into the scratch folder: allow that (run refuses other writes)
+    cmd = ["/usr/bin/time", "-v", OPSBENCH, "run", script, "--workspace", workspace, "--allow-write", WORK]
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - start

@@ -10,7 +10,7 @@ struct AssistantOptions: ParsableArguments {
     var model: String?
 
     @Option(help: "Hand off below this confidence (default: the one stored with the knowledge base or model).")
-    var threshold: Double?
+    var threshold: Fraction?
 
     @Option(help: "Orders dataset for order questions (columns order_id, status, ship_date).", completion: Completion.dataset)
     var orders: String = AskDefaults.orders
@@ -26,15 +26,12 @@ struct AssistantOptions: ParsableArguments {
     /// The knowledge base and model named (or the defaults that exist); throws
     /// when neither is available or a named one is unknown or not of its kind.
     func resolve(in context: CommandContext) throws -> Sources {
-        try Self.resolve(kb: kb, model: model, threshold: threshold, in: context)
+        try Self.resolve(kb: kb, model: model, in: context)
     }
 
     typealias Sources = (kb: (name: String, value: KnowledgeBase)?, model: (name: String, value: IntentClassifier)?)
 
-    static func resolve(kb: String?, model: String?, threshold: Double?, in context: CommandContext) throws -> Sources {
-        if let threshold, !(0...1).contains(threshold) {
-            throw OpsError.invalidOption("--threshold", AskText.thresholdRange(threshold), hint: AskText.thresholdHint)
-        }
+    static func resolve(kb: String?, model: String?, in context: CommandContext) throws -> Sources {
         // Defaults apply only when neither source is named.
         let either = kb != nil || model != nil
         let kbName = either ? kb : (context.hasDataset(AskDefaults.kb) ? AskDefaults.kb : nil)
@@ -48,7 +45,7 @@ struct AssistantOptions: ParsableArguments {
     /// An assistant with the order book and catalogue attached when those datasets exist.
     func assistant(in context: CommandContext) throws -> (Assistant, kbName: String?) {
         let (kb, model) = try resolve(in: context)
-        var assistant = Assistant(kb: kb?.value, model: model?.value, threshold: threshold)
+        var assistant = Assistant(kb: kb?.value, model: model?.value, threshold: threshold?.value)
         if context.hasDataset(orders) { assistant.orders = try OrderBook(context.dataset(orders), name: orders) }
         if context.hasDataset(catalog) {
             let products = try context.dataset(catalog)

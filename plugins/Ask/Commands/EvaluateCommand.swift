@@ -12,11 +12,17 @@ struct EvaluateCommand: PluginCommand {
             classifier's. Accuracy, macro-F1, top-3 accuracy and MRR are over in-scope questions; \
             out-of-scope recall and precision are at the threshold in force; the suggested threshold \
             maximises accuracy over all questions (low confidence hands off, which is right exactly \
-            for out-of-scope ones). --save-threshold stores it with the knowledge base and/or model.
+            for out-of-scope ones). --save-threshold stores it with the knowledge base and/or model. \
+            With --tune-share S the threshold is tuned on a random share S of the questions and every \
+            figure is measured, at that threshold, on the others, so the accuracy is not optimistic. \
+            The calibration error (ECE) compares the confidence with the share of answers that are \
+            right; the second table shows how many questions are answered, and how many of those \
+            right, at several thresholds.
             """)
     static let examples = [
         "ask evaluate utterances --text text --intent intent --model ask_intents --as ask_eval",
         "ask evaluate faq_tests --text question --intent intent --kb ask_kb --oos-label oos --save-threshold",
+        "ask evaluate faq_tests --text question --intent intent --kb ask_kb --tune-share 0.5 --seed 7 --save-threshold",
     ]
 
     @Argument(help: "Dataset of test questions with their expected intent.", completion: Completion.dataset)
@@ -38,10 +44,15 @@ struct EvaluateCommand: PluginCommand {
     var oosLabel: String = Assistant.oosLabel
 
     @Option(help: "Threshold in force (default: the stored one).")
-    var threshold: Double?
+    var threshold: Fraction?
 
     @Flag(name: .customLong("save-threshold"), help: "Store the best threshold with the knowledge base and/or model.")
     var saveThreshold = false
+
+    @Option(name: .customLong("tune-share"), help: "Tune the threshold on this share of the questions (0…1, drawn with --seed) and measure on the rest (default: tune and measure on all).")
+    var tuneShare: Bounded<OpenShare>?
+
+    @OptionGroup var seed: SeedOption
 
     @Flag(help: "Print per-question latency percentiles (for benchmarks; the output is then not stable).")
     var timings = false
@@ -52,8 +63,8 @@ struct EvaluateCommand: PluginCommand {
     init() {}
 
     mutating func run(in context: CommandContext) throws {
-        let sources = try AssistantOptions.resolve(kb: kb, model: model, threshold: threshold, in: context)
-        let assistant = Assistant(kb: sources.kb?.value, model: sources.model?.value, threshold: threshold)
+        let sources = try AssistantOptions.resolve(kb: kb, model: model, in: context)
+        let assistant = Assistant(kb: sources.kb?.value, model: sources.model?.value, threshold: threshold?.value)
         let table = try context.dataset(testset)
         let texts = try table.column(text, option: "--text").stringValues()
         let expected = try table.column(intent, option: "--intent").stringValues()
@@ -75,10 +86,25 @@ struct EvaluateCommand: PluginCommand {
         }
         if skipped > 0 { context.warn(AskText.skippedUtterances(skipped)) }
         guard !predictions.isEmpty else { throw OpsError(AskText.noTestRows(testset), hint: AskText.noEntriesHint) }
-        let metrics = IntentMetrics(predictions, oosLabel: oosLabel, threshold: assistant.threshold)
+        // With --tune-share, the threshold is chosen on a random part and every figure is measured on the rest.
+        var measured = predictions, tuning = predictions
+        if let tuneShare {
+            var random = SeededGenerator(seed: context.seed(seed))
+            let order = predictions.indices.shuffled(using: &random)
+            let cut = min(predictions.count - 1, max(1, Int((tuneShare.value * Double(predictions.count)).rounded())))
+            tuning = order[..<cut].map { predictions[$0] }
+            measured = order[cut...].map { predictions[$0] }
+        }
+        let tuned = IntentMetrics(tuning, oosLabel: oosLabel, threshold: assistant.threshold)
+        if tuneShare != nil, tuned.outOfScopeCount == 0 {
+            throw OpsError(AskText.noOutOfScope(oosLabel), hint: AskText.noOutOfScopeHint)
+        }
+        let metrics = IntentMetrics(measured, oosLabel: oosLabel, threshold: tuneShare == nil ? assistant.threshold : tuned.bestThreshold)
         let against = [sources.kb.map { AskText.kbSource($0.name) }, sources.model.map { AskText.modelSource($0.name) }]
         context.print(AskText.evaluated(metrics, against: against.compactMap { $0 }.joined(separator: " + ")))
+        if tuneShare != nil { context.print(AskText.tunedOnPart(tuning: tuning.count, measured: measured.count, threshold: tuned.bestThreshold)) }
         context.table(headers: AskText.metricHeaders, rows: AskText.metricRows(metrics), alignments: [.left, .right])
+        context.table(headers: AskText.abstentionHeaders, rows: AskText.abstentionRows(metrics), alignments: [.right, .right, .right])
         if timings {
             latencies.sort()
             func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)] }
@@ -94,14 +120,17 @@ struct EvaluateCommand: PluginCommand {
                 ]), as: resultName)
         }
         if saveThreshold {
-            guard metrics.outOfScopeCount > 0 else { throw OpsError(AskText.noOutOfScope(oosLabel), hint: AskText.noOutOfScopeHint) }
+            guard tuned.outOfScopeCount > 0 else { throw OpsError(AskText.noOutOfScope(oosLabel), hint: AskText.noOutOfScopeHint) }
             if let (name, base) = sources.kb {
-                try context.store(KnowledgeBaseStore.dataset(base.with(threshold: metrics.bestThreshold)), as: name)
+                try context.store(KnowledgeBaseStore.dataset(base.with(threshold: tuned.bestThreshold)), as: name)
             }
             if let (name, model) = sources.model {
-                try context.store(IntentModelStore.dataset(model.with(threshold: metrics.bestThreshold)), as: name)
+                try context.store(IntentModelStore.dataset(model.with(threshold: tuned.bestThreshold)), as: name)
             }
-            context.print(AskText.savedThreshold(metrics.bestThreshold))
+            context.print(AskText.savedThreshold(tuned.bestThreshold, onAll: tuneShare == nil))
         }
     }
 }
+
+/// `--tune-share`: strictly between 0 and 1, so both parts have questions.
+enum OpenShare: RangeSpec { static let range = ValueRange<Double>.between(exclusive: 0, 1) }

@@ -47,13 +47,13 @@ struct KBCommand: PluginCommand {
     var noLexicon = false
 
     @Option(help: "BM25 term-frequency saturation k1 (≥ 0).")
-    var k1: Double = BM25Parameters().k1
+    var k1 = NonNegativeDouble(BM25Parameters().k1)
 
     @Option(help: "BM25 length normalisation b (0…1).")
-    var b: Double = BM25Parameters().b
+    var b = Fraction(BM25Parameters().b)
 
     @Option(help: "Hand-off threshold stored with the knowledge base (0…1; `ask evaluate` tunes it).")
-    var threshold: Double = KnowledgeBase.defaultThreshold
+    var threshold = Fraction(KnowledgeBase.defaultThreshold)
 
     @Flag(help: "Print how long building the index took (for benchmarks; the output is then not stable).")
     var timings = false
@@ -63,9 +63,6 @@ struct KBCommand: PluginCommand {
     init() {}
 
     mutating func run(in context: CommandContext) throws {
-        guard k1.isFinite, k1 >= 0 else { throw OpsError.invalidOption("--k1", AskText.mustBeNonNegative(k1)) }
-        guard (0...1).contains(b) else { throw OpsError.invalidOption("--b", AskText.mustBeShare(b)) }
-        guard (0...1).contains(threshold) else { throw OpsError.invalidOption("--threshold", AskText.mustBeShare(threshold)) }
         let table = try context.dataset(faq)
         let questions = try table.column(question, option: "--question").stringValues()
         let answers = try table.column(answer, option: "--answer").stringValues()
@@ -90,8 +87,8 @@ struct KBCommand: PluginCommand {
         let progress = context.progress(AskText.indexing, total: entries.count)
         let start = DispatchTime.now().uptimeNanoseconds
         let kb = KnowledgeBase(
-            entries: entries, userSynonyms: synonymTable.groups, usesLexicon: !noLexicon, parameters: BM25Parameters(k1: k1, b: b),
-            threshold: threshold)
+            entries: entries, userSynonyms: synonymTable.groups, usesLexicon: !noLexicon, parameters: BM25Parameters(k1: k1.value, b: b.value),
+            threshold: threshold.value)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         progress.finish()
         if timings { context.print(AskText.indexTiming(seconds: seconds, entries: entries.count)) }
@@ -99,7 +96,7 @@ struct KBCommand: PluginCommand {
         try context.store(KnowledgeBaseStore.dataset(kb), as: name)
         context.print(AskText.kbSummary(
             name: name, entries: entries.count, skipped: missingAnswer + missingQuestion, intents: Set(entries.compactMap(\.intent)).count,
-            synonymGroups: kb.synonyms.groups.count, terms: kb.index.termIndex.count, k1: k1, b: b, threshold: threshold))
+            synonymGroups: kb.synonyms.groups.count, terms: kb.index.termIndex.count, k1: k1.value, b: b.value, threshold: threshold.value))
     }
 
     static func readSynonyms(_ path: String) throws -> SynonymTable {

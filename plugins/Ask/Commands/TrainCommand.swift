@@ -27,7 +27,7 @@ struct TrainCommand: PluginCommand {
     var intent: String
 
     @Option(name: .customLong("c"), help: "Inverse L2 regularisation strength (> 0; larger fits closer).")
-    var c: Double = IntentTrainer().c
+    var c = PositiveDouble(IntentTrainer().c)
 
     @OptionGroup var seedOption: SeedOption
     @OptionGroup var result: ResultNameOption
@@ -35,7 +35,6 @@ struct TrainCommand: PluginCommand {
     init() {}
 
     mutating func run(in context: CommandContext) throws {
-        guard c.isFinite, c > 0 else { throw OpsError.invalidOption("--c", AskText.mustBePositive(c)) }
         let table = try context.dataset(utterances)
         let texts = try table.column(text, option: "--text").stringValues()
         let labels = try table.column(intent, option: "--intent").stringValues()
@@ -51,7 +50,7 @@ struct TrainCommand: PluginCommand {
         guard classes.count >= 2 else {
             throw OpsError(AskText.tooFewIntents(column: intent, classes: classes.sorted()), hint: AskText.tooFewIntentsHint)
         }
-        let trainer = IntentTrainer(c: c)
+        let trainer = IntentTrainer(c: c.value)
         let progress = context.progress(AskText.training, total: trainer.maxIterations)
         defer { progress.finish() }
         let (model, summary) = try trainer.train(

@@ -3,9 +3,9 @@ import OpsKit
 /// Answers questions from a knowledge base and/or an intent model, and order
 /// questions from an orders dataset; hands off below the threshold.
 ///
-/// Confidence: with a knowledge base only, the share of the question's idf
-/// weight the best entry matched; with a model only, its calibrated
-/// probability; with both, the mean of the two (the model's probability of
+/// Confidence: with a knowledge base only, the calibrated probability that
+/// the best entry is right (``RetrievalConfidence``); with a model only, its
+/// calibrated probability; with both, the mean of the two (the model's probability of
 /// the entry's intent), which also ranks the retrieved entries.
 struct Assistant: Sendable {
     static let oosLabel = "oos"
@@ -48,13 +48,13 @@ struct Assistant: Sendable {
         let matches = kb.retrieve(question, context: context, limit: limit)
         guard let model, let p = probabilities else {
             return matches.map {
-                Candidate(entry: $0.entry, intent: kb.entries[$0.entry].intent, rank: $0.score, confidence: $0.coverage)
+                Candidate(entry: $0.entry, intent: kb.entries[$0.entry].intent, rank: $0.score, confidence: $0.confidence)
             }
         }
         let labelIndex = Dictionary(uniqueKeysWithValues: model.labels.enumerated().map { ($1, $0) })
         var scored = matches.map { match -> Candidate in
             let intent = kb.entries[match.entry].intent
-            let confidence = intent.flatMap { labelIndex[$0] }.map { (match.coverage + p[$0]) / 2 } ?? match.coverage / 2
+            let confidence = intent.flatMap { labelIndex[$0] }.map { (match.confidence + p[$0]) / 2 } ?? match.confidence / 2
             return Candidate(entry: match.entry, intent: intent, rank: confidence, confidence: confidence)
         }
         let best = p.indices.max { p[$0] < p[$1] || (p[$0] == p[$1] && $0 > $1) }!

@@ -28,6 +28,18 @@ struct IntentMetrics: Sendable, Equatable {
     let overallAccuracy: Double
     let bestThreshold: Double
     let bestOverallAccuracy: Double
+    /// Expected calibration error of the confidence as the probability that
+    /// the answer is right (out-of-scope questions: never), over 10 equal bins.
+    let calibrationError: Double
+    /// Answer-or-hand-off trade-off at a few thresholds.
+    let abstention: [AbstentionPoint]
+
+    /// At threshold `threshold`, the share of questions answered and the share of those answered right.
+    struct AbstentionPoint: Sendable, Equatable {
+        let threshold: Double, answered: Double, accuracyOfAnswered: Double
+    }
+
+    static let abstentionThresholds = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
 
     init(_ predictions: [RankedPrediction], oosLabel: String, threshold: Double) {
         let inScope = predictions.filter { $0.expected != oosLabel }
@@ -49,6 +61,30 @@ struct IntentMetrics: Sendable, Equatable {
         outOfScopePrecision = share(flagged.filter { $0.expected == oosLabel }.count, of: flagged.count)
         overallAccuracy = share(predictions.filter { answered($0, threshold) == $0.expected }.count, of: predictions.count)
         (bestThreshold, bestOverallAccuracy) = Self.bestThreshold(predictions, oosLabel: oosLabel)
+        let outcomes = predictions.map { (confidence: $0.confidence, right: $0.expected != oosLabel && $0.top == $0.expected) }
+        calibrationError = Self.calibrationError(outcomes)
+        abstention = Self.abstentionThresholds.map { t in
+            let answered = outcomes.filter { $0.confidence >= t }
+            return AbstentionPoint(
+                threshold: t, answered: share(answered.count, of: outcomes.count),
+                accuracyOfAnswered: share(answered.filter(\.right).count, of: answered.count))
+        }
+    }
+
+    /// `Σ_bins (n_bin/n)·|mean confidence − share right|` over 10 equal-width bins of the confidence.
+    static func calibrationError(_ outcomes: [(confidence: Double, right: Bool)], bins: Int = 10) -> Double {
+        guard !outcomes.isEmpty else { return .nan }
+        var count = [Int](repeating: 0, count: bins), confidence = [Double](repeating: 0, count: bins)
+        var right = [Double](repeating: 0, count: bins)
+        for o in outcomes {
+            let bin = min(bins - 1, max(0, Int(o.confidence * Double(bins))))
+            count[bin] += 1
+            confidence[bin] += o.confidence
+            right[bin] += o.right ? 1 : 0
+        }
+        var error = 0.0
+        for bin in 0..<bins where count[bin] > 0 { error += abs(confidence[bin] - right[bin]) / Double(outcomes.count) }
+        return error
     }
 
     /// Mean F1 over the expected intents (precision counts every prediction of the intent).

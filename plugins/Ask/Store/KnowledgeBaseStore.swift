@@ -4,7 +4,7 @@ import OpsKit
 /// inspected with `show` and `sql`.
 ///
 /// Columns `kind, question, answer, intent, keywords, paraphrases`; rows of
-/// kind `setting` hold `k1`, `b`, `threshold` and `lexicon` (1: the built-in
+/// kind `setting` hold `k1`, `b`, `handoff` (the threshold) and `lexicon` (1: the built-in
 /// lexicon is in force; name in `question`, value in `answer`), rows of kind
 /// `synonyms` one user group (`快递 = 物流 = 配送`) in `question`, rows of kind
 /// `faq` the entries. Knowledge bases stored before keywords and paraphrases
@@ -22,7 +22,7 @@ enum KnowledgeBaseStore {
         }
         add(Kind.setting, "k1", ValueFormat.double(kb.parameters.k1), nil)
         add(Kind.setting, "b", ValueFormat.double(kb.parameters.b), nil)
-        add(Kind.setting, "threshold", ValueFormat.double(kb.threshold), nil)
+        add(Kind.setting, Setting.handoff, ValueFormat.double(kb.threshold), nil)
         add(Kind.setting, "lexicon", kb.usesLexicon ? "1" : "0", nil)
         for group in kb.userSynonyms { add(Kind.synonyms, group.joined(separator: " = "), "", nil) }
         for entry in kb.entries { add(Kind.faq, entry.question, entry.answer, entry.intent, entry.keywords, entry.paraphrases) }
@@ -57,7 +57,8 @@ enum KnowledgeBaseStore {
                 switch question[row] ?? "" {
                 case "k1": parameters.k1 = value
                 case "b": parameters.b = value
-                case "threshold": threshold = value
+                case Setting.handoff: threshold = value
+                case Setting.coverageThreshold: threshold = RetrievalConfidence.threshold(fromCoverage: value)
                 case "lexicon": lexicon = value != 0
                 default: throw OpsError(AskText.badStoredSetting(name, question[row] ?? ""))
                 }
@@ -73,6 +74,12 @@ enum KnowledgeBaseStore {
         }
         return KnowledgeBase(
             entries: entries, userSynonyms: groups, usesLexicon: lexicon, parameters: parameters, threshold: threshold)
+    }
+
+    /// `handoff`: the threshold on the calibrated confidence; `threshold`, in
+    /// knowledge bases stored before, was one on the coverage and is converted.
+    enum Setting {
+        static let handoff = "handoff", coverageThreshold = "threshold"
     }
 
     enum Kind {
