@@ -119,7 +119,7 @@ extension IndexKey {
         case (.double(let a), .double(let b)): return a < b
         case (.integer(let a), .double(let b)): return Double(a) < b
         case (.double(let a), .integer(let b)): return a < Double(b)
-        case (.text(let a), .text(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (.text(let a), .text(let b)): return a.precedes(b)
         case (.text, _): return false
         case (_, .text): return true
         }
