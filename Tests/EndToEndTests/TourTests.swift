@@ -18,6 +18,14 @@ struct TourTests {
         for plugin in ["segment", "recommend", "forecast", "route", "ask"] {
             #expect(run.stdout.contains("\(plugin) "), "the tour should reach \(plugin)")
         }
+        // the tour ends with its own report: one page, charts inline, kept for CI under .build/
+        let report = directory.url.appendingPathComponent("opsbench_tour_report.html")
+        let html = try String(contentsOf: report, encoding: .utf8)
+        #expect(html.components(separatedBy: "<figure>").count - 1 >= 15, "charts of every plugin's results")
+        #expect(!html.contains("<script"))
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(".build/tour-report.html"))
+        try? FileManager.default.copyItem(at: report, to: root.appendingPathComponent(".build/tour-report.html"))
+        #expect(try String(contentsOf: directory.url.appendingPathComponent("opsbench_sweep.svg"), encoding: .utf8).hasPrefix("<svg"))
         let datasets = try OpsbenchProcess.run(["run", "/dev/stdin", "--workspace", "ws"], input: "datasets\n", in: directory)
         for name in ["users", "seg_profiles", "rec_similar_p001", "route_plan", "ask_kb"] {
             #expect(datasets.stdout.contains(name), "\(name) should persist in the workspace")

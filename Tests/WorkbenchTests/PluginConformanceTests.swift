@@ -4,13 +4,13 @@ import Testing
 
 @testable import Workbench
 
-/// What every external plugin must do, checked on the two example plugins and on
+/// What every external plugin must do, checked on the example plugins, the spark plugin and on
 /// any plugin named by `OPSBENCH_PLUGIN_CONFORMANCE=PATH[:PATH...]`.
 @Suite struct PluginConformanceTests {
     static var plugins: [String] {
         let examples = ExternalPluginTests.examples
         let extra = ProcessInfo.processInfo.environment["OPSBENCH_PLUGIN_CONFORMANCE"]?.split(separator: ":").map(String.init) ?? []
-        return [examples.appendingPathComponent("hello.py").path, examples.appendingPathComponent("stats.py").path] + extra
+        return ["hello.py", "stats.py", "spark/spark.py"].map { examples.appendingPathComponent($0).path } + extra
     }
 
     @Test(arguments: plugins) func handshakeAndSignature(path: String) throws {

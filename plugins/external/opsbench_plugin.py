@@ -26,10 +26,11 @@ import json
 import os
 import sys
 import threading
+import traceback
 
 PROTOCOL = "opsbench-plugin"
 VERSION = "1.0"
-FEATURES = ["csv", "inline", "progress", "cancel", "completion"]
+FEATURES = ["csv", "inline", "progress", "cancel", "completion", "handles"]
 
 
 def _localized(text):
@@ -141,6 +142,7 @@ class Context:
         self.language = request.get("language", "en")
         self.command_line = request.get("commandLine", "")
         self.results = {}
+        self._on_cancel = []
 
     def text(self, en, zh):
         """The English or the Chinese text, whichever the interface is in."""
@@ -163,12 +165,35 @@ class Context:
         if self._id in self._plugin._cancelled:
             raise Cancelled()
 
-    def dataset(self, name):
-        """The dataset `name` (given as an argument) as {column: [values]}; numbers as float/int, empty cells None."""
+    def on_cancel(self, callback):
+        """Calls `callback()` (on the reading thread) when the host cancels this call, e.g. to interrupt a remote job."""
+        self._on_cancel.append(callback)
+        if self._id in self._plugin._cancelled:
+            callback()
+
+    def payload(self, name):
+        """How the host passed dataset `name`: {"format": "csv"|"inline"|"handle", ...} (docs/plugin-protocol.md)."""
         payload = self._datasets.get(name)
         if payload is None:
             raise CommandError(self.text(f"dataset '{name}' was not passed to the plugin",
                                          f"数据集 '{name}' 没有传给插件"), code="unknown-dataset")
+        return payload
+
+    def store_handle(self, name, reference, schema, rows=None):
+        """Returns dataset `name` as a handle: its rows stay in the plugin (e.g. on a cluster); a later command
+        naming it gets {"format": "handle", "handle": {"reference": reference, ...}} back. schema: [(column, type)]."""
+        self.results[name] = {"format": "handle", "handle": {
+            "plugin": self._plugin.name, "reference": reference, "rows": rows,
+            "schema": [{"name": n, "type": t} for n, t in schema]}}
+
+    def store_file(self, name, path, schema=None, rows=None):
+        """Returns the UTF-8 CSV file at `path` (with a header) as dataset `name`; schema: [(column, type)]."""
+        self.results[name] = {"format": "csv", "path": path, "rows": rows,
+                              "schema": None if schema is None else [{"name": n, "type": t} for n, t in schema]}
+
+    def dataset(self, name):
+        """The dataset `name` (given as an argument) as {column: [values]}; numbers as float/int, empty cells None."""
+        payload = self.payload(name)
         if payload.get("format") == "inline":
             return {c["name"]: c["values"] for c in payload["columns"]}
         types = {c["name"]: c["type"] for c in payload.get("schema") or []}
@@ -216,7 +241,7 @@ class Plugin:
 
     def __init__(self, name, version, summary="", keep_alive=False):
         self.name, self.version, self.summary, self.keep_alive = name, version, _localized(summary), keep_alive
-        self._commands, self._cancelled = {}, set()
+        self._commands, self._cancelled, self._running = {}, set(), {}
         self._lock = threading.Lock()
         self._out = sys.stdout
         sys.stdout = sys.stderr  # stray print() calls must not corrupt the protocol stream
@@ -273,6 +298,8 @@ class Plugin:
                 self._send({"type": "result", "id": call_id, "values": []})
             elif kind == "cancel":
                 self._cancelled.add(call_id)
+                for callback in list(getattr(self._running.get(call_id), "_on_cancel", [])):
+                    callback()
             elif kind == "shutdown":
                 break
             else:
@@ -293,12 +320,17 @@ class Plugin:
                 else bound.get("options", {}).get(o.name)
             values[o.key] = o.convert(raw or [], bound.get("flags", []))
         ctx = Context(self, request)
+        self._running[call_id] = ctx
         try:
             function(ctx, **values)
+            ctx.check_cancelled()
             self._send({"type": "result", "id": call_id, "datasets": ctx.results})
         except Cancelled:
             self._error(call_id, "cancelled", code="cancelled")
         except CommandError as e:
             self._error(call_id, e.message, e.hint, e.code, e.option)
-        except Exception as e:  # a bug in the plugin: reported, the session goes on
+        except Exception as e:  # a bug in the plugin: reported (its traceback on stderr), the session goes on
+            traceback.print_exc(file=sys.stderr)
             self._error(call_id, f"{type(e).__name__}: {e}", code="plugin")
+        finally:
+            self._running.pop(call_id, None)

@@ -147,7 +147,8 @@ struct ScriptCancelled: Error {
 enum BuiltinCatalog {
     static let all: [any BuiltinCommand.Type] = [
         HelpCommand.self, PluginsCommand.self, PluginManageCommand.self, LoadCommand.self, DatasetsCommand.self, ShowCommand.self,
-        DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, DropCommand.self,
+        DescribeCommand.self, SchemaCommand.self, SQLCommand.self, ExportCommand.self, ChartCommand.self, ReportCommand.self, LessonCommand.self,
+        DropCommand.self,
         RenameCommand.self, RestoreCommand.self, SourceCommand.self, RecordCommand.self, SetCommand.self, HistoryCommand.self,
         QuitCommand.self,
     ]

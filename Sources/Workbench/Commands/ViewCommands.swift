@@ -10,9 +10,12 @@ struct DatasetsCommand: BuiltinCommand {
     func run(in session: Session, context: CommandContext) throws {
         if let versions { return try VersionList.show(versions, of: session.workspace, in: context) }
         let names = session.workspace.datasetNames
-        guard !names.isEmpty else { return context.print(Strings.noDatasets) }
+        let remote = session.externalHost.handles.sorted { $0.key < $1.key }
+        guard !names.isEmpty || !remote.isEmpty else { return context.print(Strings.noDatasets) }
         let rows = names.compactMap { session.workspace.entry(named: $0) }.map { entry in
             [entry.name, String(entry.rowCount), String(entry.schema.count), entry.provenance?.command ?? ""]
+        } + remote.map { name, handle in
+            [name, handle.rows.map(String.init) ?? "?", handle.schema.map { String($0.count) } ?? "?", ExternalText.livesIn(handle.plugin)]
         }
         context.table(headers: ["name", "rows", "columns", "made by"], rows: rows, alignments: [.left, .right, .right, .left])
     }
@@ -29,6 +32,7 @@ struct ShowCommand: BuiltinCommand {
 
     func run(in session: Session, context: CommandContext) throws {
         guard let entry = session.workspace.entry(named: name) else {
+            if let handle = session.externalHost.handles[name] { throw ExternalText.remoteOnly(name, handle.plugin, command: "show") }
             throw OpsError.unknownDataset(name, available: session.workspace.datasetNames)
         }
         var dataset = try session.workspace.preview(named: name, rows: rows.value)

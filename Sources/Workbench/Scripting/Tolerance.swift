@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import OpsKit
 
 /// How far a replayed number may be from the recorded one and still match:
 /// `|a - b| <= max(absolute, relative * max(|a|, |b|))`.
@@ -86,3 +87,13 @@ struct NumberTokens {
 }
 
 extension Tolerance: ExpressibleByArgument {}
+
+extension Tolerance: CustomStringConvertible {
+    /// The `--tolerance` spelling of the non-zero parts (`rel=0.01,abs=0.5`).
+    public var description: String {
+        var parts: [String] = []
+        if relative > 0 { parts.append("rel=\(ValueFormat.double(relative))") }
+        if absolute > 0 || relative == 0 { parts.append("abs=\(ValueFormat.double(absolute))") }
+        return parts.joined(separator: ",")
+    }
+}

@@ -54,17 +54,28 @@ public final class Session {
     public private(set) var pluginStore: ExternalPluginStore?
     /// Scripts being run by `source`, to refuse a script that sources itself.
     var sourceStack: [String] = []
+    /// The lesson file `lesson check` and `lesson hint` apply to (set by `lesson FILE`).
+    var activeLesson: String?
+    /// What the session's commands did, for `report`.
+    public private(set) var log = SessionLog()
+    /// Names the last command stored, for its log entry.
+    private var lastStored: [String] = []
     /// The error of the line that failed last, for its ``CommandResult``.
     private var lastError: OpsError?
     /// Nesting of `execute` calls (`source` runs commands inside a command).
     private var depth = 0
 
-    public init(
+    public convenience init(
         workspace: Workspace, plugins: [any Plugin.Type], output: OutputSink = TextBuffer(), style: OutputStyle = .plain,
         cancellation: CancellationFlag = .global
     ) {
+        self.init(workspace: workspace, registry: CommandRegistry(plugins: plugins), output: output, style: style, cancellation: cancellation)
+    }
+
+    /// A session with the commands of `registry` (`report --transcript` replays in a second session).
+    init(workspace: Workspace, registry: CommandRegistry, output: OutputSink, style: OutputStyle, cancellation: CancellationFlag) {
         self.workspace = workspace
-        self.registry = CommandRegistry(plugins: plugins)
+        self.registry = registry
         self.output = output
         self.style = style
         self.cancellation = cancellation
@@ -86,6 +97,8 @@ public final class Session {
         var subInputs: [String] = []
         var volatileFigures: [String: Double]?
         var subPromptEnd: String?
+        let logMark = log.appended
+        lastStored = []
         let succeeded = Language.with(language) {
             run(line, sink: capture, subInputs: &subInputs, subPromptEnd: &subPromptEnd, volatileFigures: &volatileFigures)
         }
@@ -95,6 +108,7 @@ public final class Session {
             output: capture.text, succeeded: succeeded, error: succeeded ? nil : lastError, subInputs: subInputs,
             volatileFigures: volatileFigures, subPromptEnd: subPromptEnd)
         if depth == 0, let recorder, recorder === recorderBefore { recorder.record(line: line, result: result) }
+        if log.appended == logMark { log.append(line: line, result: result, stored: lastStored) }
         return result
     }
 
@@ -111,11 +125,15 @@ public final class Session {
         for record in store.load() { try? registry.addExternal(record) }
     }
 
-    /// Runs a line with its output discarded (rebuilding a transcript's inputs before a check).
+    /// Runs a line with its output discarded and kept out of the log (rebuilding a transcript's inputs before a check).
     func executeQuietly(_ line: String) {
         let shown = output
         output = TextBuffer()
-        defer { output = shown }
+        let logged = log
+        defer {
+            output = shown
+            log = logged
+        }
         execute(line)
     }
 
@@ -166,6 +184,7 @@ public final class Session {
                     handles = try externalHost.run(record, command: entry.descriptor, bound: bound, context: context)
                 }
                 let replaced = try workspace.apply(context.staged.map { .put($0) })
+                lastStored = context.staged.map(\.name)
                 externalHost.commit(handles)
                 for line in context.confirmations { sink.write(line + "\n") }
                 for replacement in replaced { sink.write(StorageMessages.replaced(replacement) + "\n") }

@@ -47,6 +47,7 @@ struct KMeansCommand: PluginCommand {
         if settings.algorithm == nil && options.algorithm == .minibatch { context.note(Text.miniBatchChosen(x.rows)) }
         var random = context.random(seedOption)
         let fitted: KMeansResult
+        var sweepTable: Dataset?
         if case .given(let centers) = options.initialization {
             options.k = centers.count / x.cols
             if case .fixed(let k) = settings.k, k != options.k { throw Text.initShape(initial, rows: options.k, k: k) }
@@ -56,12 +57,12 @@ struct KMeansCommand: PluginCommand {
             fitted = try fit(&x, options: options, random: &random, context: context)
         } else {
             let sweep = KSweep(range: settings.range, options: options, chooseByElbow: settings.byElbow)
-            fitted = try sweep.run(&x, random: &random, context: context)
+            (fitted, sweepTable) = try sweep.run(&x, random: &random, context: context)
             options.k = fitted.centers.count / x.cols
         }
         var clustering = fitted
         Relabel.apply(Relabel.bySize(labels: clustering.labels, k: options.k), to: &clustering, cols: x.cols)
-        try report(clustering, x: x, input: input, scaler: scaler, options: options, context: context)
+        try report(clustering, x: x, input: input, scaler: scaler, options: options, sweep: sweepTable, context: context)
     }
 
     private func fit(_ x: inout Matrix, options: KMeansOptions, random: inout SeededGenerator, context: CommandContext) throws
@@ -105,7 +106,7 @@ struct KMeansCommand: PluginCommand {
 
     private func report(
         _ clustering: KMeansResult, x: Matrix, input: ClusterInput, scaler: FeatureScaler, options: KMeansOptions,
-        context: CommandContext
+        sweep: Dataset?, context: CommandContext
     ) throws {
         let names = input.table.names
         let profile = ClusterProfile(
@@ -128,7 +129,12 @@ struct KMeansCommand: PluginCommand {
         try context.store(assignments, as: name)
         try context.store(model.centersDataset(), as: SegmentModel.centersName(name))
         try context.store(model.modelDataset(), as: SegmentModel.modelName(name))
-        context.confirm(Text.stored([name, SegmentModel.centersName(name), SegmentModel.modelName(name)]))
+        var stored = [name, SegmentModel.centersName(name), SegmentModel.modelName(name)]
+        if let sweep {
+            try context.store(sweep, as: SegmentModel.sweepName(name))
+            stored.append(SegmentModel.sweepName(name))
+        }
+        context.confirm(Text.stored(stored))
     }
 }
 

@@ -1,7 +1,8 @@
 import OpsKit
 
 /// `--k auto`: fits every K in the range, charts inertia and silhouette,
-/// and returns the fit of the chosen K (silhouette's choice unless by elbow).
+/// and returns the fit of the chosen K (silhouette's choice unless by elbow)
+/// with the sweep as a table (`k`, `inertia`, `silhouette`, `chosen`), kept as `NAME_sweep`.
 struct KSweep {
     /// Rows above which the silhouette is computed on a seeded sample.
     static let silhouetteSampleSize = 20_000
@@ -10,7 +11,7 @@ struct KSweep {
     var options: KMeansOptions
     var chooseByElbow: Bool
 
-    func run(_ x: inout Matrix, random: inout SeededGenerator, context: CommandContext) throws -> KMeansResult {
+    func run(_ x: inout Matrix, random: inout SeededGenerator, context: CommandContext) throws -> (fit: KMeansResult, sweep: Dataset) {
         guard range.upperBound < x.rows else { throw Text.kRangeTooLarge(range, rows: x.rows) }
         let distinct = Seeding.distinctRows(x, limit: range.upperBound)
         if distinct < range.upperBound { throw Text.kTooLarge(range.upperBound, distinct: distinct) }
@@ -31,7 +32,11 @@ struct KSweep {
         let chosen = chooseByElbow ? (elbow ?? bestSilhouette) : bestSilhouette
         print(ks: ks, inertias: inertias, silhouettes: silhouettes, context: context)
         context.print(Text.choice(elbow: elbow, silhouette: bestSilhouette, chosen: chosen, by: chooseByElbow && elbow != nil ? "elbow" : "silhouette"))
-        return fits[chosen - range.lowerBound]
+        let sweep = try Dataset(columns: [
+            Column(name: "k", integers: ks.map(Int64.init)), Column(name: "inertia", doubles: inertias),
+            Column(name: "silhouette", doubles: silhouettes), Column(name: "chosen", bools: ks.map { $0 == chosen }),
+        ])
+        return (fits[chosen - range.lowerBound], sweep)
     }
 
     private func silhouette(

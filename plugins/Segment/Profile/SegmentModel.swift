@@ -16,6 +16,8 @@ struct SegmentModel {
 
     static func centersName(_ name: String) -> String { name + "_centers" }
     static func modelName(_ name: String) -> String { name + "_model" }
+    /// The K sweep of `--k auto`: one row per K tried.
+    static func sweepName(_ name: String) -> String { name + "_sweep" }
 
     func centersDataset() throws -> Dataset {
         let d = features.count, total = max(1, sizes.reduce(0, +))
