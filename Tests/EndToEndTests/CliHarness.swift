@@ -1,5 +1,6 @@
 import Foundation
 import OpsKit
+import Testing
 
 /// Drives the built `opsbench` binary, as a user would: with arguments and
 /// stdin (``OpsbenchProcess``) or at a pseudo-terminal (``PseudoTerminal``).
@@ -382,5 +383,16 @@ final class TerminalScreen {
 
     private func pad(to count: Int) {
         if lines[row].count < count { lines[row] += Array(repeating: " ", count: count - lines[row].count) }
+    }
+}
+
+extension PseudoTerminal {
+    /// Types a command, presses Enter and waits for `output` and the next prompt.
+    func run(_ command: String, expecting output: String) throws {
+        let prompts = screen.occurrences(of: "opsbench>")
+        type(command + Self.enter)
+        try #require(
+            wait { $0.text.contains(output) && $0.occurrences(of: "opsbench>") > prompts },
+            "'\(command)' did not print '\(output)'; \(dump)")
     }
 }

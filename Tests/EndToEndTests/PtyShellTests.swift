@@ -20,15 +20,6 @@ struct PtyShellTests {
         return terminal
     }
 
-    /// Types a command, presses Enter and waits for `output` and the next prompt.
-    private func run(_ terminal: PseudoTerminal, _ command: String, expecting output: String) throws {
-        let prompts = terminal.screen.occurrences(of: "opsbench>")
-        terminal.type(command + Keys.enter)
-        try #require(
-            terminal.wait { $0.text.contains(output) && $0.occurrences(of: "opsbench>") > prompts },
-            "'\(command)' did not print '\(output)'; \(terminal.dump)")
-    }
-
     /// With a UTF-8 locale, and with none at all (the shell then edits in UTF-8 anyway).
     @Test(arguments: ["C.UTF-8", nil])
     func chineseIsTypedMovedOverAndDeletedPerCharacter(locale: String?) throws {
@@ -46,19 +37,19 @@ struct PtyShellTests {
         terminal.type(Keys.home + "  " + Keys.end + "x")
         #expect(terminal.wait { $0.cursorLine == "opsbench>   set 名称 购大金额x" }, "\(terminal.dump)")
 
-        try run(terminal, "", expecting: "名称 = 购大金额x")
+        try terminal.run("", expecting: "名称 = 购大金额x")
     }
 
     @Test func historyRecallsEarlierCommandsAndSurvivesARestart() throws {
         let terminal = try shell()
-        try run(terminal, "set first 一", expecting: "first = 一")
-        try run(terminal, "set second 二", expecting: "second = 二")
+        try terminal.run("set first 一", expecting: "first = 一")
+        try terminal.run("set second 二", expecting: "second = 二")
         terminal.type(Keys.up + Keys.up)
         #expect(terminal.wait { $0.cursorLine == "opsbench> set first 一" }, "\(terminal.dump)")
-        try run(terminal, "", expecting: "first = 一")
+        try terminal.run("", expecting: "first = 一")
         #expect(terminal.screen.occurrences(of: "first = 一") == 2)
 
-        try run(terminal, "set third 三", expecting: "third = 三")
+        try terminal.run("set third 三", expecting: "third = 三")
         terminal.type(Keys.ctrlR + "二")  // a Chinese query: searched per character
         #expect(terminal.wait { $0.cursorLine == "(reverse-i-search)'二': set second 二" }, "\(terminal.dump)")
         terminal.type("x")
@@ -84,13 +75,13 @@ struct PtyShellTests {
         let terminal = try shell()
         terminal.type("segm" + Keys.tab)
         #expect(terminal.wait { $0.cursorLine == "opsbench> segment" }, "\(terminal.dump)")
-        try run(terminal, "", expecting: "kmeans")
+        try terminal.run("", expecting: "kmeans")
 
-        try run(terminal, "load 客户订单 customers.csv", expecting: "loaded 客户订单")
-        try run(terminal, "load customers customers.csv", expecting: "loaded customers")
+        try terminal.run("load 客户订单 customers.csv", expecting: "loaded 客户订单")
+        try terminal.run("load customers customers.csv", expecting: "loaded customers")
         terminal.type("show 客" + Keys.tab)
         #expect(terminal.wait { $0.cursorLine == "opsbench> show 客户订单" }, "\(terminal.dump)")
-        try run(terminal, "", expecting: "上海")
+        try terminal.run("", expecting: "上海")
 
         terminal.type("s" + Keys.tab)  // several commands start with s: they are listed under the line
         #expect(terminal.wait { $0.text.contains("schema") && $0.text.contains("show") && $0.text.contains("source") })
@@ -99,7 +90,7 @@ struct PtyShellTests {
         #expect(terminal.wait { $0.cursorLine == "opsbench> show customers" }, "\(terminal.dump)")
         terminal.type("--col" + Keys.tab + "城" + Keys.tab + ",订" + Keys.tab)  // columns of the dataset on the line
         #expect(terminal.wait { $0.cursorLine == "opsbench> show customers --columns 城市,订单" }, "\(terminal.dump)")
-        try run(terminal, "", expecting: "北京")
+        try terminal.run("", expecting: "北京")
     }
 
     @Test func ctrlCClearsTheLineAndCtrlDExitsRestoringTheTerminal() throws {
@@ -109,12 +100,12 @@ struct PtyShellTests {
         terminal.type(Keys.ctrlC)
         #expect(terminal.waitFor("opsbench>", count: 2), "a fresh prompt after Ctrl-C")
         #expect(terminal.screen.cursorLine == "opsbench>")
-        try run(terminal, "set kept 2", expecting: "kept = 2")
+        try terminal.run("set kept 2", expecting: "kept = 2")
         #expect(!terminal.screen.text.contains("lost = 1"))
 
         terminal.type("set k \\" + Keys.enter)
         #expect(terminal.wait { $0.cursorLine == "...>" }, "continuation prompt; \(terminal.dump)")
-        try run(terminal, "v", expecting: "k = v")
+        try terminal.run("v", expecting: "k = v")
 
         terminal.type(Keys.ctrlD)
         #expect(terminal.waitForExit() == 0)
@@ -127,13 +118,13 @@ struct PtyShellTests {
         let steps = 3000
         try directory.write("long.opsb", (0..<steps).map { "set seed \($0)\n" }.joined())
         let terminal = try shell()
-        try run(terminal, "load kept kept.csv", expecting: "loaded kept")
+        try terminal.run("load kept kept.csv", expecting: "loaded kept")
         terminal.type("source long.opsb" + Keys.enter)
         try #require(terminal.waitFor("seed = 20"), "the script started; \(terminal.dump)")
         terminal.type(Keys.ctrlC)
         let finished = "seed = \(steps - 1)"
         #expect(terminal.wait { $0.text.contains("cancelled") || $0.text.contains(finished) })
-        try run(terminal, "datasets", expecting: "kept")
+        try terminal.run("datasets", expecting: "kept")
         #expect(terminal.screen.text.contains("cancelled") && !terminal.screen.text.contains(finished))
     }
 
@@ -149,7 +140,7 @@ struct PtyShellTests {
         }
         try directory.write("points.csv", csv)
         let terminal = try shell()
-        try run(terminal, "load points points.csv", expecting: "loaded points")
+        try terminal.run("load points points.csv", expecting: "loaded points")
         // A thousand k-means runs (the most --n-init allows) on 60,000 rows: far longer than the test waits, unless Ctrl-C stops it.
         terminal.type("segment kmeans points --features a,b,c --k 8 --n-init 1000 --max-iter 20 --tol 0 --as clusters" + Keys.enter)
         #expect(terminal.waitFor("k-means k=8"), "a progress line while it runs; \(terminal.dump)")
@@ -157,7 +148,7 @@ struct PtyShellTests {
         terminal.type(Keys.ctrlC)
         #expect(terminal.wait { $0.text.contains("cancelled") && $0.cursorLine == "opsbench>" }, "\(terminal.dump)")
         #expect(!terminal.screen.text.contains("k-means k=8  "), "the progress line is cleared")
-        try run(terminal, "datasets", expecting: "points")
+        try terminal.run("datasets", expecting: "points")
         #expect(!terminal.screen.text.components(separatedBy: "opsbench> datasets").last!.contains("clusters"))
     }
 
@@ -167,8 +158,8 @@ struct PtyShellTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: faq), "examples/faq.csv is not generated"))
     func aCommandsOwnPromptReadsWithTheEditorAndKeepsItsOwnHistory() throws {
         let terminal = try shell()
-        try run(terminal, "load faq \(Self.faq)", expecting: "loaded faq")
-        try run(terminal, "ask kb faq --question question --answer answer --intent intent --as kb", expecting: "'kb'")
+        try terminal.run("load faq \(Self.faq)", expecting: "loaded faq")
+        try terminal.run("ask kb faq --question question --answer answer --intent intent --as kb", expecting: "'kb'")
         terminal.type("ask chat --kb kb" + Keys.enter)
         #expect(terminal.wait { $0.cursorLine == "ask>" }, "\(terminal.dump)")
         terminal.type("怎么退货" + Keys.enter)
@@ -185,16 +176,16 @@ struct PtyShellTests {
         let header = (1...8).map { "column_number_\($0)" }.joined(separator: ",")
         try directory.write("wide.csv", header + "\n" + (1...8).map { "value_\($0)" }.joined(separator: ",") + "\n")
         let terminal = try shell()
-        try run(terminal, "load wide wide.csv", expecting: "loaded wide")
+        try terminal.run("load wide wide.csv", expecting: "loaded wide")
         func widestLineAfter(_ command: String) -> Int {
             let output = terminal.screen.text.components(separatedBy: "opsbench> " + command).last ?? ""
             return output.split(separator: "\n").map { DisplayWidth.of($0) }.max() ?? 0
         }
-        try run(terminal, "show wide", expecting: "column_number_8")
+        try terminal.run("show wide", expecting: "column_number_8")
         #expect(widestLineAfter("show wide") > 60, "the table uses the 100 columns it has")
 
         terminal.resize(columns: 60)
-        try run(terminal, "show wide --rows 1", expecting: "column_number_8")
+        try terminal.run("show wide --rows 1", expecting: "column_number_8")
         #expect(widestLineAfter("show wide --rows 1") <= 60, "\(terminal.dump)")
     }
 }

@@ -4,6 +4,6 @@ import OpsKit
 public enum ForecastPlugin: Plugin {
     public static let name = "forecast"
     public static let version = "0.1.0"
-    public static let summary = "Supply chain: demand forecasts per SKU, backtested model choice, inventory policy"
+    public static let summary = Strings.pluginSummary
     public static let commands: [any PluginCommand.Type] = [PredictCommand.self, BacktestCommand.self, InventoryCommand.self, CalendarCommand.self, ExplainCommand.self]
 }

@@ -3,6 +3,18 @@ import OpsKit
 /// User-facing text of the forecast plugin in both interface languages (`L(en, zh)`),
 /// in one place; Chinese wording follows the textbooks' terms (平均绝对误差, 安全库存, 再订货点).
 enum Strings {
+    /// Both languages (the plugin's `summary` is read once): help shows the interface language's half.
+    static var pluginSummary: String {
+        Localized(en: "Supply chain: demand forecasts per SKU, backtested model choice, inventory policy",
+                  zh: "供应链：按 SKU 的需求预测、经回测的模型选择、库存策略").encoded
+    }
+
+    /// The columns of `forecast inventory`'s printed summary after the series label.
+    static func inventoryHeaders(hasStock: Bool) -> [String] {
+        [L("lead demand", "提前期需求"), L("safety stock", "安全库存"), L("reorder point", "再订货点")]
+            + (hasStock ? [L("on hand", "现有库存"), L("cover", "可售天数"), L("P(stock-out)", "缺货概率"), L("order", "订货量")] : [])
+    }
+
     static var emptyList: String { L("the list is empty", "列表为空") }
     static var modelListHint: String { L("give model names separated by commas, e.g. ets,theta,snaive", "用逗号分隔模型名，例如 ets,theta,snaive") }
 }

@@ -3,9 +3,10 @@ import OpsKit
 /// Every user-facing text of the recommend plugin (messages, help, labels), in both languages.
 enum Strings {
     // MARK: Help
+    /// Both languages (the plugin's `summary` is read once): help shows the interface language's half.
     static var pluginSummary: String {
-        L("Precision marketing: content-based and collaborative recommendations, offline evaluation",
-          "精准营销：基于内容与协同过滤的推荐，离线评估")
+        Localized(en: "Precision marketing: content-based and collaborative recommendations, offline evaluation",
+                  zh: "精准营销：基于内容与协同过滤的推荐，离线评估").encoded
     }
     static var similarAbstract: Localized {
         .init(en: "Items similar to one item or a basket, by TF-IDF cosine of a text column.",

@@ -4,6 +4,6 @@ import OpsKit
 public enum RoutePlugin: Plugin {
     public static let name = "route"
     public static let version = "0.1.0"
-    public static let summary = "Logistics: capacitated vehicle routing with time windows from a depot"
+    public static var summary: String { Strings.summary.encoded }
     public static let commands: [any PluginCommand.Type] = [SolveCommand.self, ImportCommand.self, CheckCommand.self]
 }

@@ -7,21 +7,51 @@ import OpsKit
 enum Text {
     // MARK: Help
 
-    static let kmeansAbstract = "Cluster users with K-Means on scaled features and print readable cluster profiles."
-    static let kmeansDiscussion = """
-        Writes NAME (id or row, cluster), NAME_centers (centres in the features' original units, \
-        with size and label) and NAME_model (the scaling, so `segment assign` reproduces it). \
-        `--k auto` fits every K in --k-range, charts inertia (elbow, Kneedle) and silhouette, \
-        and keeps the silhouette's choice unless `--by elbow`.
-        """
-    static let rfmAbstract = "Recency, frequency and monetary scores (quintiles) and named RFM segments per customer."
-    static let rfmDiscussion = """
-        Scores are quantile bins (1-5 by default; recency reversed, frequency ties broken by rank). \
-        `--map grid` names the R/F grid cells; `--map ranges` uses the R `rfm` package's score ranges; \
-        `--map cn8` gives the eight groups of Chinese marketing (重要价值客户 ... 一般挽留客户): R, F and M each \
-        high or low against its mean (or median with --split median). \
-        Line items work too: give --quantity and --price instead of --amount, and --order for the invoice.
-        """
+    /// Both languages (the plugin's `summary` is read once): help shows the interface language's half.
+    static var pluginSummary: String {
+        Localized(en: "User profiles: K-Means with automatic K, RFM segments, readable cluster profiles",
+                  zh: "用户画像：自动选择 K 的 K-Means 聚类、RFM 客户分群、易读的群体画像").encoded
+    }
+
+    static var kmeansAbstract: String {
+        Localized(en: "Cluster users with K-Means on scaled features and print readable cluster profiles.",
+                  zh: "对标准化后的特征做 K-Means 聚类，并打印易读的群体画像。").encoded
+    }
+    static var kmeansDiscussion: String {
+        Localized(
+            en: """
+                Writes NAME (id or row, cluster), NAME_centers (centres in the features' original units, \
+                with size and label) and NAME_model (the scaling, so `segment assign` reproduces it). \
+                `--k auto` fits every K in --k-range, charts inertia (elbow, Kneedle) and silhouette, \
+                and keeps the silhouette's choice unless `--by elbow`.
+                """,
+            zh: """
+                写入 NAME（id 或行号、cluster）、NAME_centers（以特征原始单位表示的聚类中心，含规模和标签）\
+                和 NAME_model（标准化参数，供 `segment assign` 复现）。`--k auto` 拟合 --k-range 中的每个 K，\
+                绘制簇内平方和（肘部法，Kneedle）和轮廓系数曲线，除非指定 `--by elbow`，否则采用轮廓系数的选择。
+                """).encoded
+    }
+    static var rfmAbstract: String {
+        Localized(en: "Recency, frequency and monetary scores (quintiles) and named RFM segments per customer.",
+                  zh: "为每位客户计算最近消费（R）、消费频率（F）、消费金额（M）评分（五分位）和 RFM 客户分群。").encoded
+    }
+    static var rfmDiscussion: String {
+        Localized(
+            en: """
+                Scores are quantile bins (1-5 by default; recency reversed, frequency ties broken by rank). \
+                `--map grid` names the R/F grid cells; `--map ranges` uses the R `rfm` package's score ranges; \
+                `--map cn8` gives the eight groups of Chinese marketing (重要价值客户 ... 一般挽留客户): R, F and M each \
+                high or low against its mean (or median with --split median). \
+                Line items work too: give --quantity and --price instead of --amount, and --order for the invoice.
+                """,
+            zh: """
+                评分为分位数分箱（默认 1-5；最近消费反向计分，消费频率的并列按名次拆分）。\
+                `--map grid` 按 R/F 网格命名；`--map ranges` 使用 R 语言 `rfm` 包的评分区间；\
+                `--map cn8` 给出国内营销常用的八类客户（重要价值客户 … 一般挽留客户）：R、F、M 各自与均值\
+                （用 --split median 时为中位数）比较分高低。也可用订单明细：用 --quantity 和 --price 代替 --amount，\
+                并用 --order 指定订单号列。
+                """).encoded
+    }
     static var mapHelp: Localized {
         .init(
             en: "Segment map: grid (R/F grid), ranges (R rfm package) or cn8 (the eight groups of Chinese marketing).",
@@ -31,17 +61,27 @@ enum Text {
         .init(en: "For --map cn8: R, F and M are high or low against their mean or median.",
               zh: "用于 --map cn8：R、F、M 与均值（mean）或中位数（median）比较，分高低。")
     }
-    static let explainAbstract = "Show each K-Means iteration (distances, assignments, new centres) on a small dataset."
-    static let explainDiscussion = "For teaching: features are used as they are (no scaling)."
-    static let assignAbstract = "Assign new rows to the clusters of a saved `segment kmeans` model (same scaling)."
+    static var explainAbstract: String {
+        Localized(en: "Show each K-Means iteration (distances, assignments, new centres) on a small dataset.",
+                  zh: "在小数据集上逐步展示 K-Means 的每次迭代（距离、归属、新中心）。").encoded
+    }
+    static var explainDiscussion: String {
+        Localized(en: "For teaching: features are used as they are (no scaling).", zh: "用于教学：特征按原值使用（不做标准化）。").encoded
+    }
+    static var assignAbstract: String {
+        Localized(en: "Assign new rows to the clusters of a saved `segment kmeans` model (same scaling).",
+                  zh: "把新的行分配到已保存的 `segment kmeans` 模型的群中（使用相同的标准化）。").encoded
+    }
 
     // MARK: Option errors
 
     static func invalidK(_ value: String) -> OpsError {
-        .invalidOption("--k", "'\(value)' is not a number of clusters or 'auto'", hint: "use --k 4 or --k auto")
+        .invalidOption("--k", L("'\(value)' is not a number of clusters or 'auto'", "'\(value)' 不是簇数，也不是 'auto'"),
+                       hint: L("use --k 4 or --k auto", "请使用 --k 4 或 --k auto"))
     }
     static func invalidRange(_ value: String) -> OpsError {
-        .invalidOption("--k-range", "'\(value)' is not a range such as 2-10", hint: "give two numbers ≥ 2, e.g. --k-range 2-8")
+        .invalidOption("--k-range", L("'\(value)' is not a range such as 2-10", "'\(value)' 不是 2-10 这样的范围"),
+                       hint: L("give two numbers ≥ 2, e.g. --k-range 2-8", "请给出两个不小于 2 的数，如 --k-range 2-8"))
     }
     static func outOfRange(_ option: String, _ value: Int, _ range: ClosedRange<Int>) -> OpsError {
         .invalidOption(
@@ -50,133 +90,182 @@ enum Text {
               "必须在 \(range.lowerBound) 到 \(range.upperBound) 之间（实际为 \(value)）"))
     }
     static func unknownChoice(_ option: String, _ value: String, _ choices: [String]) -> OpsError {
-        .invalidOption(option, "unknown value '\(value)'", hint: "choose one of: " + choices.joined(separator: ", "))
+        .invalidOption(option, L("unknown value '\(value)'", "未知取值 '\(value)'"),
+                       hint: L("choose one of: ", "请从中选择：") + choices.joined(separator: ", "))
     }
     static func tooFewRows(_ count: Int) -> OpsError {
-        OpsError("K-Means needs at least 2 rows with feature values; there are \(count)",
-            hint: "check --features and --missing (rows with empty cells are dropped by default)")
+        OpsError(L("K-Means needs at least 2 rows with feature values; there are \(count)",
+                   "K-Means 至少需要 2 行有特征值的数据；现在只有 \(count) 行"),
+            hint: L("check --features and --missing (rows with empty cells are dropped by default)",
+                    "请检查 --features 和 --missing（默认会丢弃含空单元格的行）"))
     }
     static func kTooLarge(_ k: Int, distinct: Int) -> OpsError {
-        OpsError("--k \(k) is larger than the number of distinct rows (\(distinct))",
-            hint: "use --k \(max(1, distinct)) or fewer")
+        OpsError(L("--k \(k) is larger than the number of distinct rows (\(distinct))", "--k \(k) 大于不同行的数量（\(distinct)）"),
+            hint: L("use --k \(max(1, distinct)) or fewer", "请使用 --k \(max(1, distinct)) 或更小"))
     }
     static func kRangeTooLarge(_ range: ClosedRange<Int>, rows: Int) -> OpsError {
-        OpsError("--k-range \(range.lowerBound)-\(range.upperBound) needs more rows than the \(rows) available",
-            hint: "use a range whose upper end is below \(rows)")
+        OpsError(L("--k-range \(range.lowerBound)-\(range.upperBound) needs more rows than the \(rows) available",
+                   "--k-range \(range.lowerBound)-\(range.upperBound) 需要的行数多于现有的 \(rows) 行"),
+            hint: L("use a range whose upper end is below \(rows)", "请使用上限小于 \(rows) 的范围"))
     }
     static func negativeForLog(_ feature: String, _ value: Double) -> OpsError {
-        OpsError("--scale log1p needs values above -1, but '\(feature)' holds \(ValueFormat.double(value))",
-            hint: "use --scale standard or robust for this feature")
+        OpsError(L("--scale log1p needs values above -1, but '\(feature)' holds \(ValueFormat.double(value))",
+                   "--scale log1p 要求取值大于 -1，但 '\(feature)' 中有 \(ValueFormat.double(value))"),
+            hint: L("use --scale standard or robust for this feature", "该特征请使用 --scale standard 或 robust"))
     }
     static func initShape(_ name: String, rows: Int, k: Int) -> OpsError {
-        OpsError("--init \(name) has \(rows) rows but --k is \(k)", hint: "give as many centres as clusters, or leave out --k")
+        OpsError(L("--init \(name) has \(rows) rows but --k is \(k)", "--init \(name) 有 \(rows) 行，但 --k 为 \(k)"),
+                 hint: L("give as many centres as clusters, or leave out --k", "请给出与簇数相同数量的中心，或省略 --k"))
     }
     static func initNotFinite(_ name: String) -> OpsError {
-        OpsError("--init \(name) has empty or non-numeric centre values", hint: "each centre needs a number for every feature")
+        OpsError(L("--init \(name) has empty or non-numeric centre values", "--init \(name) 中有空的或非数值的中心值"),
+                 hint: L("each centre needs a number for every feature", "每个中心的每个特征都需要一个数值"))
     }
     static func initRows(_ value: String, rows: Int) -> OpsError {
-        .invalidOption("--init-rows", "'\(value)' must list distinct row numbers between 1 and \(rows)", hint: "e.g. --init-rows 1,3")
+        .invalidOption("--init-rows", L("'\(value)' must list distinct row numbers between 1 and \(rows)",
+                                        "'\(value)' 必须列出 1 到 \(rows) 之间互不相同的行号"),
+                       hint: L("e.g. --init-rows 1,3", "例如 --init-rows 1,3"))
     }
     static func initRowsCount(_ count: Int, k: Int) -> OpsError {
-        .invalidOption("--init-rows", "lists \(count) rows but --k is \(k)")
+        .invalidOption("--init-rows", L("lists \(count) rows but --k is \(k)", "列出了 \(count) 行，但 --k 为 \(k)"))
     }
     static func explainTooLarge(_ rows: Int, limit: Int) -> OpsError {
-        OpsError("segment explain prints every distance, so it takes at most \(limit) rows (this dataset has \(rows))",
-            hint: "use `sql \"SELECT ... LIMIT \(limit)\" --as small` first, or `segment kmeans` for real data")
+        OpsError(L("segment explain prints every distance, so it takes at most \(limit) rows (this dataset has \(rows))",
+                   "segment explain 会打印每一个距离，因此最多接受 \(limit) 行（该数据集有 \(rows) 行）"),
+            hint: L("use `sql \"SELECT ... LIMIT \(limit)\" --as small` first, or `segment kmeans` for real data",
+                    "请先用 `sql \"SELECT ... LIMIT \(limit)\" --as small` 取样，真实数据请用 `segment kmeans`"))
     }
     static func modelMissing(_ name: String, available: [String]) -> OpsError {
-        OpsError.unknown(kind: "K-Means model", name: name, available: available, listLabel: "models")
+        OpsError.unknown(kind: L("K-Means model", "K-Means 模型"), name: name, available: available, listLabel: L("models", "模型"))
     }
     static func modelBroken(_ name: String) -> OpsError {
-        OpsError("'\(name)_model' or '\(name)_centers' is not a model written by `segment kmeans`",
-            hint: "run `segment kmeans ... --as \(name)` again")
+        OpsError(L("'\(name)_model' or '\(name)_centers' is not a model written by `segment kmeans`",
+                   "'\(name)_model' 或 '\(name)_centers' 不是 `segment kmeans` 写出的模型"),
+            hint: L("run `segment kmeans ... --as \(name)` again", "请重新运行 `segment kmeans ... --as \(name)`"))
     }
     static func missingAmount() -> OpsError {
-        OpsError("segment rfm needs --amount, or --quantity and --price for line items",
-            hint: "e.g. --amount TotalPrice, or --quantity Quantity --price UnitPrice --order InvoiceNo")
+        OpsError(L("segment rfm needs --amount, or --quantity and --price for line items",
+                   "segment rfm 需要 --amount；订单明细则需要 --quantity 和 --price"),
+            hint: L("e.g. --amount TotalPrice, or --quantity Quantity --price UnitPrice --order InvoiceNo",
+                    "例如 --amount TotalPrice，或 --quantity Quantity --price UnitPrice --order InvoiceNo"))
     }
     static func bothAmountForms() -> OpsError {
-        OpsError("give either --amount or --quantity with --price, not both")
+        OpsError(L("give either --amount or --quantity with --price, not both", "请只给出 --amount 或 --quantity 加 --price 之一，不要同时给出"))
     }
     static func orderNeeded() -> OpsError {
-        OpsError("line items (--quantity, --price) need --order to count distinct orders",
-            hint: "add --order with the invoice or order id column")
+        OpsError(L("line items (--quantity, --price) need --order to count distinct orders",
+                   "订单明细（--quantity、--price）需要 --order 来统计不同的订单"),
+            hint: L("add --order with the invoice or order id column", "请用 --order 给出发票号或订单号所在的列"))
     }
     static func badDate(_ column: String, _ sample: String) -> OpsError {
-        OpsError("column '\(column)' (--date) holds '\(sample)', which is not a date",
-            hint: "use a date column (yyyy-MM-dd), or reload with --types \(column)=date")
+        OpsError(L("column '\(column)' (--date) holds '\(sample)', which is not a date", "列 '\(column)'（--date）中的 '\(sample)' 不是日期"),
+            hint: L("use a date column (yyyy-MM-dd), or reload with --types \(column)=date",
+                    "请使用日期列（yyyy-MM-dd），或用 --types \(column)=date 重新载入"))
     }
     static func badAsOf(_ value: String) -> OpsError {
-        .invalidOption("--asof", "'\(value)' is not a date", hint: "write it as yyyy-MM-dd, e.g. --asof 2011-12-10")
+        .invalidOption("--asof", L("'\(value)' is not a date", "'\(value)' 不是日期"),
+                       hint: L("write it as yyyy-MM-dd, e.g. --asof 2011-12-10", "请写成 yyyy-MM-dd，如 --asof 2011-12-10"))
     }
     static func noCustomers() -> OpsError {
-        OpsError("no order rows with a customer, a date and an amount", hint: "check the columns given to segment rfm")
+        OpsError(L("no order rows with a customer, a date and an amount", "没有同时带客户、日期和金额的订单行"),
+                 hint: L("check the columns given to segment rfm", "请检查传给 segment rfm 的列"))
     }
     static func binsRange(_ bins: Int) -> OpsError {
-        .invalidOption("--bins", "must be between 2 and 10 (got \(bins))")
+        .invalidOption("--bins", L("must be between 2 and 10 (got \(bins))", "必须在 2 到 10 之间（实际为 \(bins)）"))
     }
-    static let mapNeedsFiveBins = "segment maps are defined on 1-5 scores: no segment column with --bins other than 5"
+    static var mapNeedsFiveBins: String {
+        L("segment maps are defined on 1-5 scores: no segment column with --bins other than 5",
+          "分群规则基于 1-5 分：--bins 不为 5 时不生成 segment 列")
+    }
 
     // MARK: Notes and warnings
 
     static func missingRows(_ count: Int, _ policy: MissingPolicy) -> String {
         policy == .drop
-            ? "\(count) row\(count == 1 ? "" : "s") with empty or NaN feature values dropped (--missing mean imputes them)"
-            : "\(count) row\(count == 1 ? "" : "s") with empty or NaN feature values imputed with the column means"
+            ? L("\(count) row\(count == 1 ? "" : "s") with empty or NaN feature values dropped (--missing mean imputes them)",
+                "已丢弃 \(count) 行特征值为空或 NaN 的数据（--missing mean 可用均值填补）")
+            : L("\(count) row\(count == 1 ? "" : "s") with empty or NaN feature values imputed with the column means",
+                "已用列均值填补 \(count) 行特征值为空或 NaN 的数据")
     }
-    static func constantFeature(_ name: String) -> String { "feature '\(name)' is constant: left unscaled (it cannot separate clusters)" }
+    static func constantFeature(_ name: String) -> String {
+        L("feature '\(name)' is constant: left unscaled (it cannot separate clusters)", "特征 '\(name)' 为常数：未做标准化（它无法区分群体）")
+    }
     static func miniBatchChosen(_ rows: Int) -> String {
-        "\(rows) rows is above \(KMeans.miniBatchThreshold): using mini-batch K-Means (--algorithm lloyd forces full Lloyd)"
+        L("\(rows) rows is above \(KMeans.miniBatchThreshold): using mini-batch K-Means (--algorithm lloyd forces full Lloyd)",
+          "\(rows) 行超过 \(KMeans.miniBatchThreshold)：使用小批量 K-Means（--algorithm lloyd 可强制使用完整的 Lloyd 算法）")
     }
     static func silhouetteSample(_ size: Int, of rows: Int) -> String {
-        "silhouette computed on a seeded sample of \(size) of \(rows) rows"
+        L("silhouette computed on a seeded sample of \(size) of \(rows) rows", "轮廓系数基于 \(rows) 行中按种子抽取的 \(size) 行样本计算")
     }
     static func notConverged(_ iterations: Int) -> String {
-        "did not converge within --max-iter \(iterations); raise --max-iter or --tol"
+        L("did not converge within --max-iter \(iterations); raise --max-iter or --tol",
+          "在 --max-iter \(iterations) 次迭代内未收敛；请提高 --max-iter 或 --tol")
     }
     static func lineItemsDropped(_ count: Int) -> String {
-        "\(count) line item\(count == 1 ? "" : "s") without a customer, or with quantity ≤ 0 or price ≤ 0 (returns, cancellations), left out"
+        L("\(count) line item\(count == 1 ? "" : "s") without a customer, or with quantity ≤ 0 or price ≤ 0 (returns, cancellations), left out",
+          "已排除 \(count) 条没有客户、或数量 ≤ 0、或单价 ≤ 0（退货、取消）的订单明细")
     }
     static func ordersDropped(_ count: Int) -> String {
-        "\(count) order row\(count == 1 ? "" : "s") without a customer, date or amount left out"
+        L("\(count) order row\(count == 1 ? "" : "s") without a customer, date or amount left out",
+          "已排除 \(count) 行缺少客户、日期或金额的订单")
     }
 
     // MARK: Summaries
 
     static func kmeansSummary(k: Int, rows: Int, features: Int, scale: ScalingMethod, runs: Int, result: KMeansResult, algorithm: KMeansAlgorithm) -> String {
-        let method = algorithm == .minibatch ? "mini-batch K-Means" : "K-Means"
-        return "\(method): k = \(k) on \(rows) rows × \(features) features (scale: \(scale.rawValue)), "
-            + "best of \(runs) run\(runs == 1 ? "" : "s"): inertia \(ValueFormat.fixed(result.inertia, digits: 4)), "
+        let inertia = ValueFormat.fixed(result.inertia, digits: 4)
+        let en = (algorithm == .minibatch ? "mini-batch K-Means" : "K-Means")
+            + ": k = \(k) on \(rows) rows × \(features) features (scale: \(scale.rawValue)), "
+            + "best of \(runs) run\(runs == 1 ? "" : "s"): inertia \(inertia), "
             + "\(result.iterations) iteration\(result.iterations == 1 ? "" : "s")"
+        let zh = (algorithm == .minibatch ? "小批量 K-Means" : "K-Means")
+            + "：k = \(k)，\(rows) 行 × \(features) 个特征（标准化：\(scale.rawValue)），"
+            + "\(runs) 次运行中最优：簇内平方和 \(inertia)，迭代 \(result.iterations) 次"
+        return L(en, zh)
     }
-    static func stored(_ names: [String]) -> String { "stored " + names.joined(separator: ", ") }
+    static func stored(_ names: [String]) -> String { L("stored ", "已保存 ") + names.joined(separator: ", ") }
     static func choice(elbow: Int?, silhouette: Int, chosen: Int, by: String) -> String {
-        "elbow (Kneedle): " + (elbow.map { "K = \($0)" } ?? "none found") + "; silhouette: K = \(silhouette) → using K = \(chosen) (\(by))"
+        let elbowText = elbow.map { "K = \($0)" } ?? L("none found", "未找到")
+        return L("elbow (Kneedle): \(elbowText); silhouette: K = \(silhouette) → using K = \(chosen) (\(by))",
+                 "肘部法（Kneedle）：\(elbowText)；轮廓系数：K = \(silhouette) → 采用 K = \(chosen)（\(by)）")
     }
-    static let sweepHeaders = ["K", "inertia", "silhouette"]
-    static let inertiaLegend = "inertia (elbow)"
-    static let silhouetteLegend = "silhouette"
-    static let profileHeaders = ["cluster", "label", "size", "share"]
+    static var sweepHeaders: [String] { ["K", L("inertia", "簇内平方和"), L("silhouette", "轮廓系数")] }
+    static var inertiaLegend: String { L("inertia (elbow)", "簇内平方和（肘部法）") }
+    static var silhouetteLegend: String { L("silhouette", "轮廓系数") }
+    static var profileHeaders: [String] { [L("cluster", "群"), L("label", "标签"), L("size", "人数"), L("share", "占比")] }
     static func rfmSummary(customers: Int, orders: Int, asof: String, map: String) -> String {
-        "RFM: \(customers) customers, \(orders) orders, as of \(asof) (map: \(map))"
+        L("RFM: \(customers) customers, \(orders) orders, as of \(asof) (map: \(map))",
+          "RFM：\(customers) 位客户，\(orders) 笔订单，截至 \(asof)（分群规则：\(map)）")
     }
-    static let rfmHeaders = ["segment", "customers", "share", "revenue share", "suggested action"]
-    static func assignSummary(rows: Int, model: String) -> String { "assigned \(rows) rows to the clusters of '\(model)'" }
-    static let assignHeaders = ["cluster", "label", "rows", "share"]
+    static var rfmHeaders: [String] {
+        [L("segment", "客户分群"), L("customers", "客户数"), L("share", "占比"), L("revenue share", "销售额占比"), L("suggested action", "建议动作")]
+    }
+    static func assignSummary(rows: Int, model: String) -> String {
+        L("assigned \(rows) rows to the clusters of '\(model)'", "已把 \(rows) 行分配到 '\(model)' 的群中")
+    }
+    static var assignHeaders: [String] { [L("cluster", "群"), L("label", "标签"), L("rows", "行数"), L("share", "占比")] }
 
     // MARK: Explain
 
     static func explainStart(rows: [Int], how: String) -> String {
-        "initial centres: rows " + rows.map(String.init).joined(separator: ", ") + " (\(how))"
+        L("initial centres: rows ", "初始中心：第 ") + rows.map(String.init).joined(separator: ", ") + L(" (\(how))", " 行（\(how)）")
     }
-    static func explainIteration(_ n: Int) -> String { "iteration \(n): distance of each point to each centre" }
-    static func explainCenters(_ n: Int) -> String { "new centres (mean of each cluster's points) after iteration \(n):" }
-    static func explainConverged(_ n: Int) -> String { "iteration \(n): no point changed cluster: converged" }
-    static func explainStopped(_ n: Int) -> String { "stopped after \(n) iterations (--max-iter)" }
-    static func explainInertia(_ value: String) -> String { "inertia (sum of squared distances to the centres): \(value)" }
-    static let explainRow = "row"
-    static let explainPoint = "point"
-    static let explainNearest = "nearest"
+    static func explainIteration(_ n: Int) -> String {
+        L("iteration \(n): distance of each point to each centre", "第 \(n) 次迭代：每个点到每个中心的距离")
+    }
+    static func explainCenters(_ n: Int) -> String {
+        L("new centres (mean of each cluster's points) after iteration \(n):", "第 \(n) 次迭代后的新中心（各群点的均值）：")
+    }
+    static func explainConverged(_ n: Int) -> String {
+        L("iteration \(n): no point changed cluster: converged", "第 \(n) 次迭代：没有点改变所属群，已收敛")
+    }
+    static func explainStopped(_ n: Int) -> String { L("stopped after \(n) iterations (--max-iter)", "已在 \(n) 次迭代后停止（--max-iter）") }
+    static func explainInertia(_ value: String) -> String {
+        L("inertia (sum of squared distances to the centres): \(value)", "簇内平方和（到中心距离的平方和）：\(value)")
+    }
+    static var explainRow: String { L("row", "行") }
+    static var explainPoint: String { L("point", "点") }
+    static var explainNearest: String { L("nearest", "最近中心") }
 
     // MARK: Generated labels
 

@@ -121,10 +121,8 @@ public struct Column: Sendable {
     public func requireNumeric(option: String? = nil) throws -> [Double] {
         if let values = numericValues() { return values }
         let sample = (0..<count).first { !isNull($0) }.map { formatted(at: $0) } ?? ""
-        let place = option.map { " (\($0))" } ?? ""
-        throw OpsError(
-            "column '\(name)'\(place) is not numeric: it holds text such as \"\(sample)\"",
-            hint: "choose a numeric column, or reload the dataset with --types \(name)=double")
+        let place = option.map(KitText.optionInParentheses) ?? ""
+        throw OpsError(KitText.notNumeric(name, place: place, sample: sample), hint: KitText.notNumericHint(name))
     }
 
     /// Text view of every row, `nil` for nulls (numbers and dates formatted as in ``formatted(at:)``).

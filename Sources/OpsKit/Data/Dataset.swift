@@ -5,12 +5,11 @@ public struct Dataset: Sendable, Equatable {
     /// Creates a dataset; throws when column lengths differ or names repeat.
     public init(columns: [Column]) throws {
         if let first = columns.first, let bad = columns.first(where: { $0.count != first.count }) {
-            throw OpsError(
-                "column '\(bad.name)' has \(bad.count) rows but '\(first.name)' has \(first.count)")
+            throw OpsError(KitText.lengthsDiffer(bad.name, bad.count, first.name, first.count))
         }
         var seen = Set<String>()
         for column in columns where !seen.insert(column.name).inserted {
-            throw OpsError("column name '\(column.name)' appears twice")
+            throw OpsError(KitText.duplicateColumn(column.name))
         }
         self.columns = columns
     }
@@ -47,7 +46,7 @@ public struct Dataset: Sendable, Equatable {
     /// Adds or replaces a column (same length required).
     public mutating func setColumn(_ column: Column) throws {
         if !columns.isEmpty, column.count != rowCount {
-            throw OpsError("column '\(column.name)' has \(column.count) rows, the dataset has \(rowCount)")
+            throw OpsError(KitText.columnLength(column.name, column.count, rows: rowCount))
         }
         if let i = index(ofColumn: column.name) { columns[i] = column } else { columns.append(column) }
     }

@@ -61,8 +61,12 @@ public struct CommandHelp {
                 let body = wrap(description, indent: column)
                 text += DisplayWidth.pad(head, to: column) + body.dropFirst(column)
             }
-            for choice in argument.value?.choices ?? [] where choice.help != nil {
-                text += wrap(DisplayWidth.pad(choice.value, to: 12) + " " + choice.help!.text, indent: column + 2)
+            for choice in argument.value?.choices ?? [] {
+                guard let help = choice.help else { continue }
+                let head = String(repeating: " ", count: column + 2) + choice.value, helpColumn = column + 2 + 13
+                let body = wrap(help.text, indent: helpColumn)
+                text += DisplayWidth.of(head) + 1 > helpColumn
+                    ? head + "\n" + body : DisplayWidth.pad(head, to: helpColumn) + body.dropFirst(helpColumn)
             }
         }
         return text
@@ -98,19 +102,24 @@ public struct CommandHelp {
         return parts.isEmpty ? "" : "(" + parts.joined(separator: "; ") + ")"
     }
 
-    /// Words of `text` filled to the width, each line indented by `indent` columns.
+    /// `text` filled to the width in display columns, each line indented by `indent` columns.
+    /// Lines break at spaces and, as in Chinese typesetting, beside any wide character — never
+    /// before closing punctuation nor after opening punctuation.
     private func wrap(_ text: String, indent: Int) -> String {
         let room = max(20, width - indent)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if DisplayWidth.of(candidate) > room, !line.isEmpty {
+            var line = "", lineWidth = 0
+            for unit in Self.units(of: paragraph) {
+                let unitWidth = DisplayWidth.of(unit.text)
+                if line.isEmpty {
+                    (line, lineWidth) = (unit.text, unitWidth)
+                } else if lineWidth + unit.separator.count + unitWidth > room {
                     lines.append(line)
-                    line = String(word)
+                    (line, lineWidth) = (unit.text, unitWidth)
                 } else {
-                    line = candidate
+                    line += unit.separator + unit.text
+                    lineWidth += unit.separator.count + unitWidth
                 }
             }
             lines.append(line)
@@ -118,6 +127,53 @@ public struct CommandHelp {
         let pad = String(repeating: " ", count: indent)
         return lines.map { pad + $0 + "\n" }.joined()
     }
+
+    /// The pieces a line may break between — words of narrow characters and single wide
+    /// characters (with the punctuation that sticks to them) — each with what separates it
+    /// from the piece before: a space, or nothing.
+    static func units(of paragraph: Substring) -> [(separator: String, text: String)] {
+        var units: [(separator: String, text: String)] = []
+        var separator = "", word = "", opening = ""
+        func finishWord() {
+            guard !word.isEmpty else { return }
+            units.append((separator, word))
+            separator = ""
+            word = ""
+        }
+        for character in paragraph {
+            if character == " " {
+                finishWord()
+                if !opening.isEmpty { units.append((separator, opening)); opening = "" }
+                separator = " "
+            } else if noBreakBefore.contains(character), opening.isEmpty, !word.isEmpty || (separator.isEmpty && !units.isEmpty) {
+                if word.isEmpty {
+                    units[units.count - 1].text.append(character)
+                } else {
+                    word.append(character)
+                    if DisplayWidth.of(String(character)) > 1 { finishWord() }  // a line may break after "、" in "a、b"
+                }
+            } else if noBreakAfter.contains(character) {
+                finishWord()
+                opening.append(character)
+            } else if DisplayWidth.of(String(character)) > 1 {
+                finishWord()
+                units.append((separator, opening + String(character)))
+                separator = ""
+                opening = ""
+            } else {
+                if word.isEmpty { word = opening; opening = "" }
+                word.append(character)
+            }
+        }
+        finishWord()
+        if !opening.isEmpty { units.append((separator, opening)) }
+        return units
+    }
+
+    /// Characters a line may not start with (closing punctuation, Chinese and Western).
+    private static let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "】", ",", ".", ";", ":", ")", "]", "?", "!"]
+    /// Characters a line may not end with (opening punctuation).
+    private static let noBreakAfter: Set<Character> = ["（", "「", "『", "“", "‘", "《", "【"]
 }
 
 /// Headings and words of generated help, in both interface languages.

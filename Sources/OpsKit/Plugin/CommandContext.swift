@@ -147,10 +147,10 @@ public final class CommandContext {
     public func write(_ text: String) { sink.write(text) }
 
     /// `warning: ...`: something the user should know, the command goes on.
-    public func warn(_ message: String) { print("warning: " + message) }
+    public func warn(_ message: String) { print(KitText.warningPrefix + message) }
 
     /// `note: ...`: a fact about how the result was computed.
-    public func note(_ message: String) { print("note: " + message) }
+    public func note(_ message: String) { print(KitText.notePrefix + message) }
 
     /// Prints a dataset as an aligned table (East Asian wide characters take two columns).
     public func table(_ dataset: Dataset, maxRows: Int = 20, nullText: String = "null", totalRows: Int? = nil) {
@@ -212,9 +212,7 @@ public enum DatasetName {
         guard let first = name.first, first.isLetter || first == "_",
             name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
         else {
-            throw OpsError(
-                "'\(name)' is not a valid dataset name",
-                hint: "use letters, digits and _ (starting with a letter), e.g. users_2024 or 用户")
+            throw OpsError(KitText.badDatasetName(name), hint: KitText.datasetNameHint)
         }
     }
 }

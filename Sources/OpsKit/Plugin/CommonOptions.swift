@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `--as NAME`: where a command stores its result. Use with `@OptionGroup`.
 public struct ResultNameOption: ParsableArguments {
-    @Option(name: .customLong("as"), help: "Name of the result dataset in the workspace.")
+    @Option(name: .customLong("as"), help: ArgumentHelp(KitText.resultNameHelp))
     public var name: String?
 
     public init() {}
@@ -13,7 +13,7 @@ public struct ResultNameOption: ParsableArguments {
 
 /// `--seed N`: the random seed. Use with `@OptionGroup`; resolve with ``CommandContext/seed(_:)``.
 public struct SeedOption: ParsableArguments {
-    @Option(help: "Random seed (default: the session's `set seed`, initially 42).")
+    @Option(help: ArgumentHelp(KitText.seedHelp))
     public var seed: UInt64?
 
     public init() {}

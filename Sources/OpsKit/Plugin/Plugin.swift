@@ -52,7 +52,7 @@ extension PluginCommand {
     public static var name: String { configuration.commandName ?? String(describing: self).lowercased() }
 
     public mutating func run() throws {
-        throw OpsError("'\(Self.name)' runs inside the workbench session")
+        throw OpsError(KitText.runsInSession(Self.name))
     }
 }
 

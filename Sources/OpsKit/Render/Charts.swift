@@ -50,7 +50,7 @@ public struct LineChart {
         var all = series.flatMap { $0.values }
         if let band { all += band.lower + band.upper }
         let finite = all.filter { $0.isFinite }
-        guard var low = finite.min(), var high = finite.max() else { return "(no data to chart)\n" }
+        guard var low = finite.min(), var high = finite.max() else { return KitText.noChartData + "\n" }
         if high == low { high += 1; low -= 1 }
         let points = max(
             series.map { $0.offset + $0.values.count }.max() ?? 0,
@@ -82,7 +82,7 @@ public struct LineChart {
             let gap = max(1, width - DisplayWidth.of(xLabels.0) - DisplayWidth.of(xLabels.1))
             text += String(repeating: " ", count: labelWidth + 2) + xLabels.0 + String(repeating: " ", count: gap) + xLabels.1 + "\n"
         }
-        let legend = series.map { "\($0.symbol) \($0.label)" } + (band != nil ? ["░ interval"] : [])
+        let legend = series.map { "\($0.symbol) \($0.label)" } + (band != nil ? ["░ " + KitText.intervalLegend] : [])
         text += String(repeating: " ", count: labelWidth + 2) + legend.joined(separator: "   ") + "\n"
         return text
     }
@@ -102,7 +102,7 @@ public struct PointMap {
     public func render(points: [(x: Double, y: Double, symbol: Character)]) -> String {
         let xs = points.map(\.x).filter(\.isFinite), ys = points.map(\.y).filter(\.isFinite)
         guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else {
-            return "(no points to draw)\n"
+            return KitText.noPoints + "\n"
         }
         let spanX = max(maxX - minX, 1e-9), spanY = max(maxY - minY, 1e-9)
         var grid = Array(repeating: Array(repeating: Character(" "), count: width), count: height)

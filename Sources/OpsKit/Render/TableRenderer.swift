@@ -27,11 +27,10 @@ public struct TableRenderer {
         }
         let alignments = dataset.columns.map { $0.type.isNumeric ? Alignment.right : .left }
         var text = render(headers: dataset.columnNames, rows: rows, alignments: alignments)
-        let rowWord = total == 1 ? "row" : "rows"
         if shown < total {
-            text += "… \(total - shown) more (\(total) \(rowWord) × \(dataset.columns.count) columns)\n"
+            text += KitText.moreRows(total - shown, total: total, columns: dataset.columns.count) + "\n"
         } else {
-            text += "(\(total) \(rowWord))\n"
+            text += KitText.rowCount(total) + "\n"
         }
         return text
     }

@@ -57,8 +57,8 @@ public struct OpsError: Error, CustomStringConvertible, Equatable, Sendable, Cod
 
     /// "unknown column 'x' — did you mean 'y'? columns: a, b, c"
     public static func unknownColumn(_ name: String, available: [String], option: String? = nil) -> OpsError {
-        let place = option.map { " in \($0)" } ?? ""
-        var error = unknown(kind: "column", name: name, place: place, available: available, listLabel: "columns")
+        let place = option.map(KitText.inOption) ?? ""
+        var error = unknown(kind: KitText.column, name: name, place: place, available: available, listLabel: KitText.columns)
         error.code = .unknownColumn
         error.option = option
         return error
@@ -66,31 +66,36 @@ public struct OpsError: Error, CustomStringConvertible, Equatable, Sendable, Cod
 
     /// "unknown dataset 'x' — did you mean 'y'? datasets: a, b"
     public static func unknownDataset(_ name: String, available: [String]) -> OpsError {
-        var error = unknown(kind: "dataset", name: name, place: "", available: available, listLabel: "datasets")
+        var error = unknown(kind: KitText.dataset, name: name, place: "", available: available, listLabel: KitText.datasets)
         error.code = .unknownDataset
         return error
     }
 
     /// An unknown identifier of any kind (item id, user id, intent ...), with close suggestions.
+    /// `kind`, `place` (" in --id", see ``inOption(_:)``) and `listLabel` come from the caller's catalogue.
     public static func unknown(
         kind: String, name: String, place: String = "", available: [String], listLabel: String
     ) -> OpsError {
-        var message = "unknown \(kind) '\(name)'\(place)"
+        var message = KitText.unknown(kind, name, place: place)
         let close = Suggest.closest(to: name, in: available, limit: 3)
-        if !close.isEmpty { message += " — did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+        if !close.isEmpty { message += KitText.didYouMean(close) }
         let shown = available.prefix(20).joined(separator: ", ")
-        let more = available.count > 20 ? ", … (\(available.count) in all)" : ""
-        return OpsError(message, hint: available.isEmpty ? "there are no \(listLabel) yet" : "\(listLabel): \(shown)\(more)")
+        let hint = available.isEmpty
+            ? KitText.noneYet(listLabel) : KitText.listing(listLabel, shown, total: available.count > 20 ? available.count : nil)
+        return OpsError(message, hint: hint)
     }
+
+    /// Where an unknown name was given, for ``unknown(kind:name:place:available:listLabel:)``: " in --id".
+    public static func inOption(_ option: String) -> String { KitText.inOption(option) }
 
     /// An option value that is out of range or malformed.
     public static func invalidOption(_ option: String, _ problem: String, hint: String? = nil) -> OpsError {
-        OpsError("\(option): \(problem)", hint: hint, code: .invalidValue, option: option)
+        OpsError(KitText.invalidOption(option, problem), hint: hint, code: .invalidValue, option: option)
     }
 }
 
 /// Thrown by ``CommandContext/checkCancellation()`` after Ctrl-C.
 public struct CommandCancelled: Error, CustomStringConvertible {
     public init() {}
-    public var description: String { "cancelled" }
+    public var description: String { KitText.cancelled }
 }

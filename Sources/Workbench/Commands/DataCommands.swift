@@ -3,13 +3,13 @@ import Foundation
 import OpsKit
 
 struct DropCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "drop", abstract: "Remove datasets from the workspace.")
+    static let configuration = CommandConfiguration(commandName: "drop", abstract: BuiltinText.dropAbstract.encoded)
     static let examples = ["drop scratch", "drop a b c"]
 
-    @Argument(help: "Datasets to remove.", completion: Completion.dataset) var names: [String]
+    @Argument(help: ArgumentHelp(BuiltinText.dropNamesHelp), completion: Completion.dataset) var names: [String]
 
     func validate() throws {
-        if names.isEmpty { throw ValidationError("name at least one dataset to drop") }
+        if names.isEmpty { throw ValidationError(BuiltinText.dropNeedsName) }
     }
 
     func run(in session: Session, context: CommandContext) throws {
@@ -22,11 +22,11 @@ struct DropCommand: BuiltinCommand {
 }
 
 struct RenameCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a dataset.")
+    static let configuration = CommandConfiguration(commandName: "rename", abstract: BuiltinText.renameAbstract.encoded)
     static let examples = ["rename segments segments_2026_11"]
 
-    @Argument(help: "Current name.", completion: Completion.dataset) var old: String
-    @Argument(help: "New name.") var new: String
+    @Argument(help: ArgumentHelp(BuiltinText.renameOldHelp), completion: Completion.dataset) var old: String
+    @Argument(help: ArgumentHelp(BuiltinText.renameNewHelp)) var new: String
 
     func run(in session: Session, context: CommandContext) throws {
         guard context.hasDataset(old) else { throw OpsError.unknownDataset(old, available: context.datasetNames) }

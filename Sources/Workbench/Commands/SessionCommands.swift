@@ -2,10 +2,10 @@ import ArgumentParser
 import OpsKit
 
 struct HelpCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "help", abstract: "List commands, or show one command's options and examples.")
+    static let configuration = CommandConfiguration(commandName: "help", abstract: BuiltinText.helpAbstract.encoded)
     static let examples = ["help", "help segment", "help segment kmeans"]
 
-    @Argument(help: "A command, a plugin, or a plugin and one of its commands.") var words: [String] = []
+    @Argument(help: ArgumentHelp(BuiltinText.helpWordsHelp)) var words: [String] = []
 
     func run(in session: Session, context: CommandContext) throws {
         let formatter = HelpFormatter(registry: session.registry, width: context.style.width)
@@ -26,15 +26,15 @@ struct HelpCommand: BuiltinCommand {
 }
 
 struct PluginsCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "plugins", abstract: "List the loaded plugins, their versions and commands.")
+    static let configuration = CommandConfiguration(commandName: "plugins", abstract: BuiltinText.pluginsAbstract.encoded)
     static let examples = ["plugins"]
 
     func run(in session: Session, context: CommandContext) throws {
         let rows = session.registry.plugins.map { plugin in
             [plugin.name, plugin.version, String(plugin.apiVersion), plugin.commands.compactMap { $0.path.last }.joined(separator: ", ")]
         }
-        context.table(headers: ["plugin", "version", "api", "commands"], rows: rows)
-        for (name, reason) in session.registry.rejected { context.warn("plugin \(name) not loaded: \(reason)") }
+        context.table(headers: BuiltinText.pluginsHeaders, rows: rows)
+        for (name, reason) in session.registry.rejected { context.warn(BuiltinText.pluginNotLoaded(name, reason)) }
     }
 }
 
@@ -78,10 +78,10 @@ struct SetCommand: BuiltinCommand {
 }
 
 struct HistoryCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the commands run in this session.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: BuiltinText.historyAbstract.encoded)
     static let examples = ["history", "history --last 5"]
 
-    @Option(help: "Show only the last N commands.") var last: NonNegativeInt?
+    @Option(help: ArgumentHelp(BuiltinText.historyLastHelp)) var last: NonNegativeInt?
 
     func validate() throws {
         if let last, last < 0 { throw ValidationError(SafetyMessages.atLeast("--last", 0)) }
@@ -95,17 +95,17 @@ struct HistoryCommand: BuiltinCommand {
 }
 
 struct QuitCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "quit", abstract: "Leave the workbench (Ctrl-D does the same).")
+    static let configuration = CommandConfiguration(commandName: "quit", abstract: BuiltinText.quitAbstract.encoded)
     static let examples = ["quit"]
 
     func run(in session: Session, context: CommandContext) throws { session.requestQuit() }
 }
 
 struct SourceCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "source", abstract: "Run the commands of a script file in this session.")
+    static let configuration = CommandConfiguration(commandName: "source", abstract: BuiltinText.sourceAbstract.encoded)
     static let examples = ["source examples/tour.opsb"]
 
-    @Argument(help: "Script to run.", completion: .file()) var path: String
+    @Argument(help: ArgumentHelp(BuiltinText.sourcePathHelp), completion: .file()) var path: String
 
     func run(in session: Session, context: CommandContext) throws {
         let outcome = try ScriptRunner(session: session).run(path: path, keepGoing: false)

@@ -2,7 +2,7 @@ import ArgumentParser
 import OpsKit
 
 struct DatasetsCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "datasets", abstract: "List the workspace's datasets.")
+    static let configuration = CommandConfiguration(commandName: "datasets", abstract: BuiltinText.datasetsAbstract.encoded)
     static let examples = ["datasets", "datasets --versions rfm"]
 
     @Option(help: ArgumentHelp(StorageMessages.versionsHelp), completion: Completion.dataset) var versions: String?
@@ -17,17 +17,17 @@ struct DatasetsCommand: BuiltinCommand {
         } + remote.map { name, handle in
             [name, handle.rows.map(String.init) ?? "?", handle.schema.map { String($0.count) } ?? "?", ExternalText.livesIn(handle.plugin)]
         }
-        context.table(headers: ["name", "rows", "columns", "made by"], rows: rows, alignments: [.left, .right, .right, .left])
+        context.table(headers: BuiltinText.datasetsHeaders, rows: rows, alignments: [.left, .right, .right, .left])
     }
 }
 
 struct ShowCommand: BuiltinCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a dataset's first rows as a table.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: BuiltinText.showAbstract.encoded)
     static let examples = ["show users", "show users --rows 5 --columns 用户ID,购买金额", "show rfm --rows 20 --format md"]
 
-    @Argument(help: "Dataset to show.", completion: Completion.dataset) var name: String
-    @Option(help: "Number of rows to show.") var rows: NonNegativeInt = 10
-    @Option(help: "Columns to show, comma-separated.", completion: .columns) var columns: CommaList<String>?
+    @Argument(help: ArgumentHelp(BuiltinText.showNameHelp), completion: Completion.dataset) var name: String
+    @Option(help: ArgumentHelp(BuiltinText.showRowsHelp)) var rows: NonNegativeInt = 10
+    @Option(help: ArgumentHelp(BuiltinText.showColumnsHelp), completion: .columns) var columns: CommaList<String>?
     @Option(help: ArgumentHelp(WorkshopMessages.showFormatHelp)) var format: ShowFormat = .table
 
     func run(in session: Session, context: CommandContext) throws {
@@ -47,10 +47,10 @@ struct ShowCommand: BuiltinCommand {
 
 struct DescribeCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(
-        commandName: "describe", abstract: "Summary statistics of every column (numbers and text).")
+        commandName: "describe", abstract: BuiltinText.describeAbstract.encoded)
     static let examples = ["describe users"]
 
-    @Argument(help: "Dataset to describe.", completion: Completion.dataset) var name: String
+    @Argument(help: ArgumentHelp(BuiltinText.describeNameHelp), completion: Completion.dataset) var name: String
     @OptionGroup var result: ResultNameOption
 
     func run(in session: Session, context: CommandContext) throws {
@@ -62,21 +62,21 @@ struct DescribeCommand: BuiltinCommand {
 
 struct SchemaCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schema", abstract: "Column names and types of a dataset, and how it was made.")
+        commandName: "schema", abstract: BuiltinText.schemaAbstract.encoded)
     static let examples = ["schema users"]
 
-    @Argument(help: "Dataset.", completion: Completion.dataset) var name: String
+    @Argument(help: ArgumentHelp(BuiltinText.schemaNameHelp), completion: Completion.dataset) var name: String
 
     func run(in session: Session, context: CommandContext) throws {
         guard let entry = session.workspace.entry(named: name) else {
             throw OpsError.unknownDataset(name, available: session.workspace.datasetNames)
         }
-        context.table(headers: ["column", "type"], rows: entry.schema.map { [$0.name, $0.type.rawValue] })
-        context.print("\(entry.rowCount) rows")
+        context.table(headers: BuiltinText.schemaHeaders, rows: entry.schema.map { [$0.name, $0.type.rawValue] })
+        context.print(BuiltinText.rowCount(entry.rowCount))
         if let provenance = entry.provenance {
-            context.print("made by: \(provenance.command)")
-            if !provenance.inputs.isEmpty { context.print("inputs: " + provenance.inputs.joined(separator: ", ")) }
-            if let seed = provenance.seed { context.print("seed: \(seed)") }
+            context.print(BuiltinText.madeBy(provenance.command))
+            if !provenance.inputs.isEmpty { context.print(BuiltinText.inputs(provenance.inputs)) }
+            if let seed = provenance.seed { context.print(BuiltinText.seed(seed)) }
             for (key, value) in (provenance.details ?? [:]).sorted(by: { $0.key < $1.key }) {
                 context.print("\(key): \(value)")
             }
@@ -86,15 +86,15 @@ struct SchemaCommand: BuiltinCommand {
 
 struct SQLCommand: BuiltinCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sql", abstract: "Run an SQLite query over the workspace's datasets.",
-        discussion: "Datasets are tables under their own names; quote Chinese names with double quotes inside the query.")
+        commandName: "sql", abstract: BuiltinText.sqlAbstract.encoded,
+        discussion: BuiltinText.sqlDiscussion.encoded)
     static let examples = [
         #"sql "SELECT 城市, count(*) AS n FROM users GROUP BY 城市 ORDER BY n DESC""#,
         #"sql "SELECT * FROM orders WHERE amount > 1000" --as big_orders"#,
     ]
 
-    @Argument(help: "The query.") var query: String
-    @Option(help: "Rows to show.") var rows: NonNegativeInt = 20
+    @Argument(help: ArgumentHelp(BuiltinText.sqlQueryHelp)) var query: String
+    @Option(help: ArgumentHelp(BuiltinText.sqlRowsHelp)) var rows: NonNegativeInt = 20
     @OptionGroup var result: ResultNameOption
 
     func validate() throws {

@@ -112,14 +112,14 @@ final class ExternalPluginHost {
             do {
                 switch payload.format {
                 case .csv:
-                    guard let path = payload.path else { throw OpsError("no path", code: .plugin) }
+                    guard let path = payload.path else { throw OpsError(ExternalText.missingField("path"), code: .plugin) }
                     var types: [String: ColumnType] = [:]
                     for column in payload.schema ?? [] { types[column.name] = column.type }
                     try context.store(DatasetReader.read(path: path, options: ReadOptions(types: types)).dataset, as: name)
                 case .inline:
                     try context.store(Dataset(inline: payload.columns ?? []), as: name)
                 case .handle:
-                    guard var handle = payload.handle else { throw OpsError("no handle", code: .plugin) }
+                    guard var handle = payload.handle else { throw OpsError(ExternalText.missingField("handle"), code: .plugin) }
                     try DatasetName.validate(name)
                     handle.plugin = plugin
                     newHandles[name] = handle

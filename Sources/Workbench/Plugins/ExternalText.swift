@@ -2,6 +2,8 @@ import OpsKit
 
 /// Messages about external plugins, in both interface languages.
 enum ExternalText {
+    /// A result dataset sent without a field its format needs (`path`, `handle`).
+    static func missingField(_ field: String) -> String { L("no \(field)", "缺少 \(field)") }
     static var noExecutable: String { L("the plugin has no program to run", "插件没有可运行的程序") }
     static func cannotStart(_ program: String, _ reason: String) -> String {
         L("cannot start plugin program '\(program)': \(reason)", "无法启动插件程序 '\(program)'：\(reason)")

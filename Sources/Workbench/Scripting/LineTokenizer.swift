@@ -65,9 +65,7 @@ public enum LineTokenizer {
             }
         }
         if let open = quote {
-            throw OpsError(
-                "unclosed \(open) quote starting at column \(quoteColumn)",
-                hint: "close the quote, or escape it with a backslash")
+            throw OpsError(Strings.unclosedQuote(open, column: quoteColumn), hint: Strings.unclosedQuoteHint)
         }
         if escaping { current.append("\\") }
         if inToken { finish() }

@@ -15,12 +15,12 @@ public enum VariableExpander {
             }
             result += rest[..<start.lowerBound]
             guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
-                throw OpsError("unclosed ${ in line", hint: "write ${NAME}")
+                throw OpsError(Strings.unclosedVariable, hint: Strings.unclosedVariableHint)
             }
             let name = String(rest[start.upperBound..<end])
             guard let value = variables[name] else {
                 throw OpsError.unknown(
-                    kind: "variable", name: name, available: variables.keys.sorted(), listLabel: "variables")
+                    kind: Strings.variableKind, name: name, available: variables.keys.sorted(), listLabel: Strings.variablesLabel)
             }
             result += value
             rest = rest[rest.index(after: end)...]

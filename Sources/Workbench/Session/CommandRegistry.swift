@@ -10,7 +10,7 @@ protocol BuiltinCommand: ParsableCommand, DeclaresOptionRules {
 extension BuiltinCommand {
     static var rules: [OptionRule] { [] }
     mutating func run() throws {
-        throw OpsError("'\(CommandDescriptor.commandName(of: Self.self))' runs inside the workbench session")
+        throw OpsError(Strings.runsInSession(CommandDescriptor.commandName(of: Self.self)))
     }
 }
 

@@ -106,7 +106,7 @@ enum Strings {
     /// `set lang`: "language: zh (中文), chosen by LANG".
     static func languageInForce(_ language: Language, source: String) -> String {
         let name = language == .zh ? "zh (中文)" : "en (English)"
-        return L("language: \(name), chosen by \(source)", "界面语言：\(name)，由 \(source) 决定")
+        return L("language: \(name), chosen by \(source)", "界面语言：\(name)，由 \(source == "default" ? "默认设置" : source) 决定")
     }
     static func seedSet(_ seed: UInt64) -> String { "seed = \(seed)" }
     static func variableSet(_ name: String, _ value: String) -> String { "\(name) = \(value)" }
@@ -173,5 +173,22 @@ extension Strings {
         let limit = "rel \(tolerance.relative), abs \(tolerance.absolute)"
         return L("\(name) was \(replayed), recorded \(recorded): outside the tolerance (\(limit))",
                  "\(name) 为 \(replayed)，录制时为 \(recorded)：超出容差（\(limit)）")
+    }
+}
+
+/// Messages of script lines: quotes and `${NAME}` variables.
+extension Strings {
+    static var unclosedVariable: String { L("unclosed ${ in line", "该行的 ${ 没有闭合") }
+    static var unclosedVariableHint: String { L("write ${NAME}", "请写成 ${NAME}") }
+    static var variableKind: String { L("variable", "变量") }
+    static var variablesLabel: String { L("variables", "变量") }
+    static func unclosedQuote(_ quote: Character, column: Int) -> String {
+        L("unclosed \(quote) quote starting at column \(column)", "从第 \(column) 列开始的 \(quote) 引号没有闭合")
+    }
+    static var unclosedQuoteHint: String {
+        L("close the quote, or escape it with a backslash", "请补上引号，或用反斜杠转义")
+    }
+    static func runsInSession(_ name: String) -> String {
+        L("'\(name)' runs inside the workbench session", "'\(name)' 只能在工作台会话中运行")
     }
 }

@@ -4,11 +4,13 @@ import OpsKit
 /// User-facing messages of the workspace store, SQL and statistics.
 enum StorageMessages {
     static func cannotOpenCatalog(_ path: String, _ detail: String) -> OpsError {
-        OpsError("cannot open the workspace catalogue \(path): \(detail)", hint: "check that the workspace folder is writable")
+        OpsError(L("cannot open the workspace catalogue \(path): \(detail)", "无法打开工作区目录库 \(path)：\(detail)"),
+                 hint: L("check that the workspace folder is writable", "请检查工作区文件夹是否可写"))
     }
 
     static func cannotCreateWorkspace(_ path: String, _ detail: String) -> OpsError {
-        OpsError("cannot create the workspace at \(path): \(detail)", hint: "choose another folder with --workspace")
+        OpsError(L("cannot create the workspace at \(path): \(detail)", "无法在 \(path) 创建工作区：\(detail)"),
+                 hint: L("choose another folder with --workspace", "请用 --workspace 选择另一个文件夹"))
     }
 
     // MARK: Recognising a workspace
@@ -209,7 +211,8 @@ enum StorageMessages {
     }
 
     static func datasetExists(_ name: String) -> OpsError {
-        OpsError("a dataset named '\(name)' already exists", hint: "drop it first, or choose another name")
+        OpsError(L("a dataset named '\(name)' already exists", "已存在名为 '\(name)' 的数据集"),
+                 hint: L("drop it first, or choose another name", "请先删除它，或换一个名称"))
     }
 
     // MARK: SQL
@@ -219,15 +222,25 @@ enum StorageMessages {
         if detail.hasPrefix(prefix) {
             return OpsError.unknownDataset(String(detail.dropFirst(prefix.count)), available: datasets)
         }
-        return OpsError("sql: \(detail)", hint: "datasets are tables and their columns are columns; quote names with \"...\"")
+        return OpsError(L("sql: \(detail)", "sql：\(detail)"),
+                        hint: L("datasets are tables and their columns are columns; quote names with \"...\"",
+                                "数据集就是表，其列就是表的列；名称请用 \"...\" 括起来"))
     }
 
-    static let sqlNotAQuery = OpsError(
-        "sql runs queries only (SELECT or WITH ... SELECT)",
-        hint: "datasets change through commands: store a query's result with --as NAME")
+    static var sqlNotAQuery: OpsError {
+        OpsError(
+            L("sql runs queries only (SELECT or WITH ... SELECT)", "sql 只运行查询（SELECT 或 WITH ... SELECT）"),
+            hint: L("datasets change through commands: store a query's result with --as NAME",
+                    "数据集只能通过命令修改：用 --as 名称 保存查询结果"))
+    }
 
-    static let sqlOneStatement = OpsError(
-        "sql runs one statement at a time", hint: "remove the text after the first ';'")
+    static var sqlOneStatement: OpsError {
+        OpsError(L("sql runs one statement at a time", "sql 一次只运行一条语句"),
+                 hint: L("remove the text after the first ';'", "请删除第一个 ';' 之后的文字"))
+    }
 
-    static let sqlEmpty = OpsError("sql: the query is empty", hint: "for example: sql \"SELECT * FROM users LIMIT 5\"")
+    static var sqlEmpty: OpsError {
+        OpsError(L("sql: the query is empty", "sql：查询为空"),
+                 hint: L("for example: sql \"SELECT * FROM users LIMIT 5\"", "例如：sql \"SELECT * FROM users LIMIT 5\""))
+    }
 }

@@ -70,8 +70,7 @@ enum InventoryOutput {
                 ? policies[$0].stockoutProbability > policies[$1].stockoutProbability : $0 < $1
         }
         let f = { (v: Double?) in v.map { ForecastReport.format($0) } ?? "–" }
-        var headers = [label, "lead demand", "safety stock", "reorder point"]
-        if hasStock { headers += ["on hand", "cover", "P(stock-out)", "order"] }
+        let headers = [label] + Strings.inventoryHeaders(hasStock: hasStock)
         let rows = order.prefix(ForecastReport.shownSeries).map { i -> [String] in
             let p = policies[i]
             var row = [input.keys[i], f(p.leadDemand), f(p.safetyStock), f(p.reorderPoint)]

@@ -4,15 +4,15 @@ import OpsKit
 /// `route check ROUTES --stops STOPS`: validates a routes dataset and recomputes its cost.
 struct CheckCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: Strings.checkAbstract, discussion: Strings.checkDiscussion)
+        commandName: "check", abstract: Strings.checkAbstract.encoded, discussion: Strings.checkDiscussion.encoded)
     static let examples = [
         "route check routes --stops stops --depot D0 --capacity 100",
         "route check plan --stops A_n32_k5",
     ]
 
-    @Argument(help: "The routes dataset (columns vehicle, seq and the stop id).", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(Strings.routesArgumentHelp), completion: Completion.dataset)
     var routes: String
-    @Option(help: "The stops dataset the routes visit.", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(Strings.checkStopsHelp), completion: Completion.dataset)
     var stops: String
     @OptionGroup var stopOptions: StopsOptions
 

@@ -5,13 +5,13 @@ import OpsKit
 /// `route import FILE`: a VRPLIB/CVRPLIB or Solomon instance as a stops dataset plus its metadata.
 struct ImportCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: Strings.importAbstract, discussion: Strings.importDiscussion)
+        commandName: "import", abstract: Strings.importAbstract.encoded, discussion: Strings.importDiscussion.encoded)
     static let examples = [
         "route import ../shared/data/vrp/A-n32-k5.vrp --as a32",
         "route import ../shared/data/vrp/C101.txt --as c101",
     ]
 
-    @Argument(help: "A VRPLIB (.vrp) or Solomon (.txt) instance file.", completion: Completion.file)
+    @Argument(help: ArgumentHelp(Strings.instanceFileHelp), completion: Completion.file)
     var file: String
     @OptionGroup var result: ResultNameOption
 

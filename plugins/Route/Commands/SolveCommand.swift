@@ -4,19 +4,19 @@ import OpsKit
 /// `route solve STOPS ...`: capacitated vehicle routing, with time windows when given.
 struct SolveCommand: PluginCommand {
     static let configuration = CommandConfiguration(
-        commandName: "solve", abstract: Strings.solveAbstract, discussion: Strings.solveDiscussion)
+        commandName: "solve", abstract: Strings.solveAbstract.encoded, discussion: Strings.solveDiscussion.encoded)
     static let examples = [
         "route solve stops --depot D0 --capacity 100 --iterations 20000",
         "route solve stops --depot D0 --capacity 100 --ready ready --due due --service service --time-limit 10s",
         "route solve A_n32_k5 --time-limit 5s --as plan",
     ]
 
-    @Argument(help: "The stops dataset (one row per stop, the depot included).", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(Strings.stopsArgumentHelp), completion: Completion.dataset)
     var stops: String
     @OptionGroup var stopOptions: StopsOptions
-    @Option(name: .customLong("time-limit"), help: "Longest search time, e.g. 5s, 500ms, 2m (default 5s without --iterations).")
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp(Strings.timeLimitHelp))
     var timeLimit: Bounded<SearchTime>?
-    @Option(help: "Run exactly this many search iterations: the same seed and count give the same routes.")
+    @Option(help: ArgumentHelp(Strings.iterationsHelp))
     var iterations: Bounded<SearchIterations>?
     @OptionGroup var seedOption: SeedOption
     @OptionGroup var result: ResultNameOption

@@ -4,29 +4,29 @@ import OpsKit
 /// The options that describe a stops dataset: columns, depot, vehicles and distances.
 /// Defaults come from the `NAME_meta` dataset that `route import` writes.
 struct StopsOptions: ParsableArguments, DeclaresOptionRules {
-    @Option(help: "Column with the stop ids (default: id).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.idHelp), completion: Completion.columns)
     var id: String?
-    @Option(help: "Column with x, or longitude with --geo (default: x).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.xHelp), completion: Completion.columns)
     var x: String?
-    @Option(help: "Column with y, or latitude with --geo (default: y).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.yHelp), completion: Completion.columns)
     var y: String?
-    @Option(help: "Column with each stop's demand (default: demand).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.demandHelp), completion: Completion.columns)
     var demand: String?
-    @Option(help: "Id of the depot stop.")
+    @Option(help: ArgumentHelp(Strings.depotHelp))
     var depot: String?
-    @Option(help: "Capacity of each vehicle, in demand units.")
+    @Option(help: ArgumentHelp(Strings.capacityHelp))
     var capacity: Bounded<VehicleCapacity>?
-    @Option(help: "Number of vehicles available (default: as many as needed).")
+    @Option(help: ArgumentHelp(Strings.vehiclesHelp))
     var vehicles: PositiveInt?
-    @Option(help: "Column with the earliest service start (time windows).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.readyHelp), completion: Completion.columns)
     var ready: String?
-    @Option(help: "Column with the latest service start (time windows).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.dueHelp), completion: Completion.columns)
     var due: String?
-    @Option(help: "Column with the service duration at each stop.", completion: Completion.columns)
+    @Option(help: ArgumentHelp(Strings.serviceHelp), completion: Completion.columns)
     var service: String?
-    @Flag(help: "Great-circle kilometres: x is longitude, y is latitude.")
+    @Flag(help: ArgumentHelp(Strings.geoHelp))
     var geo = false
-    @Flag(help: "Round each distance to the nearest integer (CVRPLIB convention).")
+    @Flag(help: ArgumentHelp(Strings.roundHelp))
     var round = false
 
     init() {}

@@ -38,7 +38,7 @@ struct StopsProblem {
         }
         guard let depotId = options.depot ?? meta.depot else { throw OpsError(Strings.needDepot, hint: Strings.needDepotHint) }
         guard let depotRow = seen[depotId] else {
-            throw OpsError.unknown(kind: "depot id", name: depotId, available: texts.compactMap { $0 }, listLabel: "ids")
+            throw OpsError.unknown(kind: Strings.depotKind, name: depotId, available: texts.compactMap { $0 }, listLabel: Strings.idsLabel)
         }
         guard let capacity = options.capacity?.value ?? meta.capacity else { throw OpsError(Strings.needCapacity, hint: Strings.needCapacityHint) }
         guard capacity > 0, capacity <= RouteLimits.quantity else { throw OpsError(Strings.badMetadata(StopsMetadata.name(for: name), "capacity")) }
