@@ -19,7 +19,10 @@ struct ChineseTourTests {
         try FileManager.default.createSymbolicLink(
             at: directory.url.appendingPathComponent("examples"), withDestinationURL: root.appendingPathComponent("examples"))
         let tour = try String(contentsOf: root.appendingPathComponent("examples/tour.opsb"), encoding: .utf8)
-        try directory.write("session.opsb", "record tour_zh.transcript\n" + tour + "\nrecord stop\n")
+        // `report` writes an HTML file whose size differs from run to run, so its line cannot replay
+        // exactly; the rest of the tour is replayed as recorded.
+        let replayable = tour.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("report ") }
+        try directory.write("session.opsb", "record tour_zh.transcript\n" + replayable.joined(separator: "\n") + "\nrecord stop\n")
 
         let recording = try OpsbenchProcess.run(
             ["run", "session.opsb", "--workspace", "ws", "--lang", "zh"], in: directory, timeout: 600)

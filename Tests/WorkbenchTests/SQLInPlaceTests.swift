@@ -123,5 +123,47 @@ struct SQLInPlaceTests {
         let plan = ColumnPlan(terms: [.rowid(.greater), .lookup(column: 3), .filter(column: 1, .notEqual)])
         #expect(ColumnPlan(decoding: plan.encoded) == plan)
         #expect(ColumnPlan(decoding: "zz").terms.isEmpty)
+        let ordered = ColumnPlan(terms: [.filter(column: 0, .less)], order: .init(column: 2, descending: true))
+        #expect(ColumnPlan(decoding: ordered.encoded) == ordered)
+        #expect(ColumnPlan(decoding: "o2,7").order == nil)
+    }
+
+    /// The scan hands SQLite one-column ORDER BY and GROUP BY done (no sorter in the
+    /// plan), with the answers SQLite's own sorter gives (`+column` keeps the sorter).
+    @Test func orderAndGroupByAreDoneByTheScanAsSQLiteWould() throws {
+        let mixed = try Dataset(columns: [
+            Column(name: "n", integers: [3, nil, -2, 3, 10, nil, 0, -2]),
+            Column(name: "x", doubles: [0.5, .nan, -1, 2, nil, 0.5, -0.0, 1e300]),
+            Column(name: "s", strings: ["b", "B", nil, "上海", "a", "b", "北京", "Z"]),
+            // Canonically equivalent, different bytes: two values to SQLite.
+            Column(name: "e", strings: ["\u{E9}", "e\u{301}", "\u{E9}", nil, "e\u{301}", "\u{E9}", "e", "e"]),
+        ])
+        try workspace.apply([.put(try staged("mixed", mixed))])
+        func rows(_ sql: String) throws -> [String] {
+            let result = try workspace.query(sql)
+            return (0..<result.rowCount).map { row in
+                result.columns.map { column in column.isNull(row) ? "NULL" : column.formatted(at: row) }.joined(separator: "|")
+            }
+        }
+        func usesSorter(_ sql: String) throws -> Bool {
+            try workspace.query("EXPLAIN QUERY PLAN " + sql).column("detail").stringValues()
+                .contains { $0?.contains("TEMP B-TREE") == true }
+        }
+        for column in ["n", "x", "s", "e"] {
+            for direction in ["", " DESC"] {
+                let byScan = "SELECT \(column) FROM mixed ORDER BY \(column)\(direction)"
+                #expect(try !usesSorter(byScan), "\(byScan)")
+                #expect(try rows(byScan) == rows("SELECT \(column) FROM mixed ORDER BY +\(column)\(direction)"))
+            }
+            let grouped = "SELECT \(column), count(*), sum(rowid) FROM mixed GROUP BY \(column)"
+            #expect(try !usesSorter(grouped), "\(grouped)")
+            #expect(try rows(grouped) == rows(grouped.replacingOccurrences(of: "BY \(column)", with: "BY +\(column)")))
+        }
+        #expect(try rows("SELECT count(*) FROM mixed GROUP BY e") == ["1", "2", "2", "3"])
+        #expect(try rows("SELECT count(*) FROM mixed m JOIN mixed n ON n.e = m.e") == ["17"])
+        // Filters still apply, LIMIT stops early, rowid order is the scan's own.
+        #expect(try rows("SELECT s FROM mixed WHERE n >= 0 ORDER BY s LIMIT 2") == ["a", "b"])
+        #expect(try !usesSorter("SELECT n FROM mixed ORDER BY rowid"))
+        #expect(try rows("SELECT rowid FROM mixed ORDER BY rowid DESC LIMIT 2") == ["7", "6"])
     }
 }

@@ -17,6 +17,7 @@ import sys
 import time
 
 binary, work, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+table = sys.argv[4] if len(sys.argv) > 4 else os.devnull  # results rows for scripts/bench/report.py
 xlsx_rows = int(os.environ.get("XLSX_ROWS", "200000"))
 csv = os.path.join(work, "big.csv")
 gbk = os.path.join(work, "big_gbk.csv")
@@ -96,7 +97,20 @@ print(f"CSV: {rows:,} rows x 8 columns, {size:.1f} MB UTF-8, {os.path.getsize(gb
 for label in results:
     print(f"  {label:<18} {median[label]:8.3f} s   peak RSS {peak[label]:6.0f} MB")
 ops = median["opsbench utf-8"]
-for peer_label in ["pandas read_csv", "polars read_csv", "duckdb read_csv"]:
-    print(f"ratio opsbench / {peer_label}: {ops / median[peer_label]:.2f}x")
-print(f"ratio opsbench gbk / opsbench utf-8: {median['opsbench gbk'] / ops:.2f}x (target <= 1.3)")
-print(f"ratio opsbench xlsx / pandas read_excel: {median['opsbench xlsx'] / median['pandas read_excel']:.2f}x (target <= 1.0)")
+
+
+def row(case, ours, theirs, target=None):
+    """Prints a ratio line and appends its row; `target` is the highest ratio that meets it."""
+    ratio = median[ours] / median[theirs]
+    met = "" if target is None else ("yes" if ratio <= target else f"no (+{(ratio / target - 1) * 100:.0f}%)")
+    print(f"ratio {ours} / {theirs}: {ratio:.2f}x" + ("" if target is None else f" (target <= {target})"))
+    with open(table, "a", encoding="utf-8") as f:
+        f.write(f"{case}\t{median[ours]:.3f} s, {peak[ours]:.0f} MB\t{theirs} {median[theirs]:.3f} s, {peak[theirs]:.0f} MB"
+                f"\t{ratio:.2f}\t{'' if target is None else f'≤ {target}'}\t{met}\n")
+
+
+row(f"UTF-8 CSV {rows:,} x 8", "opsbench utf-8", "pandas read_csv", 1.0)
+row(f"UTF-8 CSV {rows:,} x 8", "opsbench utf-8", "polars read_csv")
+row(f"UTF-8 CSV {rows:,} x 8", "opsbench utf-8", "duckdb read_csv")
+row(f"GBK CSV {rows:,} x 8 against opsbench's UTF-8 load", "opsbench gbk", "opsbench utf-8", 1.3)
+row(f".xlsx {xlsx_rows:,} x 8", "opsbench xlsx", "pandas read_excel", 1.0)

@@ -13,6 +13,7 @@ timing LABEL SECONDS... -- KB...
     median wall time and peak memory of repeated runs.
 """
 import json
+import os
 import statistics
 import sys
 
@@ -107,6 +108,29 @@ def timing(label, values):
     kb = [float(v) for v in values[sep + 1:]]
     print(f"  {label:44} median {statistics.median(secs):8.2f} s  (runs: {', '.join(f'{s:.2f}' for s in secs)})"
           f"  peak {statistics.median(kb) / 1024:7.0f} MB")
+    if os.environ.get("OPSBENCH_TIMINGS"):  # kept for the results table (speed rows of scripts/bench/recommend)
+        with open(os.environ["OPSBENCH_TIMINGS"], "a", encoding="utf-8") as f:
+            f.write(json.dumps({"label": label, "seconds": statistics.median(secs),
+                                "mb": statistics.median(kb) / 1024}, ensure_ascii=False) + "\n")
+
+
+def speed_row(timings, case, ours, peer, target):
+    """Prints a results-table row: opsbench's time (label `ours`) over the peer's; `target`
+    is the highest ratio that meets the goal ('' for none). A peer label ending in ':compute'
+    uses the peer's in-process compute time (its JSON line) instead of its process time."""
+    runs = {}
+    for line in open(timings, encoding="utf-8"):
+        entry = json.loads(line)
+        runs[entry["label"]] = entry
+    a = runs[ours]
+    b = runs[peer] if peer in runs else None
+    if b is None:
+        print(f"{case}\t{a['seconds']:.2f} s, {a['mb']:.0f} MB\t\t\t\t")
+        return
+    ratio = a["seconds"] / b["seconds"]
+    met = "" if not target else ("yes" if ratio <= float(target) else f"no ({ratio:.2f}x)")
+    print(f"{case}\t{a['seconds']:.2f} s, {a['mb']:.0f} MB\t{peer}: {b['seconds']:.2f} s, {b['mb']:.0f} MB"
+          f"\t{ratio:.2f}\t{'≤ ' + target if target else ''}\t{met}")
 
 
 if __name__ == "__main__":
@@ -117,5 +141,7 @@ if __name__ == "__main__":
         similar(*args)
     elif cmd == "quality":
         quality(*args)
+    elif cmd == "speed-row":
+        speed_row(*args)
     else:
         timing(args[0], args[1:])

@@ -17,6 +17,7 @@ score OUT NAME=CSV...
     and a 95% bootstrap interval of NDCG@10 over users (1000 resamples, seed 7).
 """
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -163,6 +164,14 @@ def score(out, named):
         print(f"  best opsbench {best_ours} {ours[best_ours]['ndcg']:.4f} vs best peer {best_peer} "
               f"{theirs[best_peer]['ndcg']:.4f}: paired difference {diff.mean():+.4f} "
               f"[{np.percentile(boots, 2.5):+.4f}, {np.percentile(boots, 97.5):+.4f}] -> {verdict}")
+        if os.environ.get("OPSBENCH_BENCH_RESULTS"):  # a row of the results table of scripts/bench/recommend
+            o, t = ours[best_ours], theirs[best_peer]
+            with open(os.environ["OPSBENCH_BENCH_RESULTS"], "a", encoding="utf-8") as f:
+                f.write(f"{os.environ.get('OPSBENCH_BENCH_CASE', out)}: NDCG@10 (95% CI)"
+                        f"\t{best_ours} {o['ndcg']:.4f} [{o['lo']:.4f}, {o['hi']:.4f}]"
+                        f"\t{best_peer} {t['ndcg']:.4f} [{t['lo']:.4f}, {t['hi']:.4f}]"
+                        f"\t{o['ndcg'] / t['ndcg']:.3f} (paired diff {diff.mean():+.4f})\t≥ best peer"
+                        f"\t{'yes' if verdict == 'MET' else 'no'}\n")
     Path(out, "scores.json").write_text(json.dumps(
         {n: {k: float(v) for k, v in m.items() if k != "per_user"} for n, m in results.items()}))
 

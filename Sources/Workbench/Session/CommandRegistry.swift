@@ -118,8 +118,17 @@ public final class CommandRegistry {
                 continue
             }
             let commands = plugin.commands.map { CommandEntry(path: [plugin.name, $0.name], type: $0, examples: $0.examples) }
-            let defaultCommand = plugin.defaultCommand.flatMap { d in
-                commands.first { $0.type.map { ObjectIdentifier($0) == ObjectIdentifier(d) } ?? false }
+            // A plain loop: the nested optional-metatype closures this replaces crashed the
+            // release compiler (Swift 6.3.1, CopyPropagation on this initializer).
+            var defaultCommand: CommandEntry?
+            if let wantedType = plugin.defaultCommand {
+                let wanted = ObjectIdentifier(wantedType)
+                for entry in commands {
+                    if let type = entry.type, ObjectIdentifier(type) == wanted {
+                        defaultCommand = entry
+                        break
+                    }
+                }
             }
             accepted.append(
                 PluginEntry(

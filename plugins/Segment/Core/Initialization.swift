@@ -18,38 +18,44 @@ struct TooFewDistinctRows: Error {
 
 enum Seeding {
     /// Greedy k-means++ seeding. Throws ``TooFewDistinctRows`` when fewer than `k` rows differ.
+    ///
+    /// Works in four n-long buffers whatever k and the number of candidates: the
+    /// squared distance of each row to its closest centre, the running sums the
+    /// draws search, a candidate's merged distances and the best candidate's so far
+    /// (swapped, never copied).
     static func kMeansPlusPlus(_ x: Matrix, k: Int, random: inout SeededGenerator) throws -> [Double] {
         let n = x.rows, d = x.cols
         let trials = 2 + Int(log(Double(k)))
+        let blocks = RowBlocks(rows: n)
         var centers = [Double](repeating: 0, count: k * d)
         let first = random.nextIndex(n)
         copyRow(x, first, into: &centers, at: 0)
-        var closest = distancesTo(x, rows: [first])[0]
-        var potential = ParallelSum.of(closest)
+        var best = [Double](repeating: 0, count: n)
+        var potential = merge(x, row: first, blocks: blocks, closest: [Double](repeating: .infinity, count: n), into: &best)
+        var closest = [Double](repeating: 0, count: n)
+        swap(&closest, &best)
+        var cumulative = [Double](repeating: 0, count: n)
+        var merged = [Double](repeating: 0, count: n)
         for c in 1..<k {
             guard potential > 0 else { throw TooFewDistinctRows(distinct: c) }
-            let cumulative = prefixSums(closest)
+            prefixSums(closest, into: &cumulative)
             var candidates = [Int]()
             for _ in 0..<trials {
                 let target = random.nextUnit() * potential
                 candidates.append(min(n - 1, firstIndex(in: cumulative, above: target)))
             }
-            let candidateDistances = distancesTo(x, rows: candidates)
             var bestTrial = 0
             var bestPotential = Double.infinity
-            var bestDistances = closest
-            for (t, distances) in candidateDistances.enumerated() {
-                var merged = distances
-                for i in 0..<n where closest[i] < merged[i] { merged[i] = closest[i] }
-                let trialPotential = ParallelSum.of(merged)
+            for (t, candidate) in candidates.enumerated() {
+                let trialPotential = merge(x, row: candidate, blocks: blocks, closest: closest, into: &merged)
                 if trialPotential < bestPotential {
                     bestPotential = trialPotential
                     bestTrial = t
-                    bestDistances = merged
+                    swap(&merged, &best)
                 }
             }
             potential = bestPotential
-            closest = bestDistances
+            swap(&closest, &best)
             copyRow(x, candidates[bestTrial], into: &centers, at: c)
         }
         return centers
@@ -86,36 +92,45 @@ enum Seeding {
         for f in 0..<x.cols { centers[index * x.cols + f] = x.values[row * x.cols + f] }
     }
 
-    /// Squared distances of every row to each of the given rows (one array per given row).
-    private static func distancesTo(_ x: Matrix, rows: [Int]) -> [[Double]] {
-        let centers = x.selecting(rows: rows).values
-        let n = x.rows, d = x.cols
-        var out = [[Double]](repeating: [Double](repeating: 0, count: n), count: rows.count)
-        for (t, _) in rows.enumerated() {
-            out[t].withUnsafeMutableBufferPointer { ob in
-                let op = ob.baseAddress!
-                x.values.withUnsafeBufferPointer { xb in
-                    centers.withUnsafeBufferPointer { cb in
-                        RowBlocks(rows: n).forEach { block in
-                            for i in RowBlocks(rows: n).range(block) {
-                                op[i] = squaredDistance(xb.baseAddress!, i, cb.baseAddress!, t, d)
+    /// Writes, for every row, the smaller of `closest` and its squared distance to
+    /// row `row` into `merged`, and returns their sum, added in fixed blocks merged in
+    /// order (``RowBlocks``), so the result does not depend on the machine.
+    private static func merge(
+        _ x: Matrix, row: Int, blocks: RowBlocks, closest: [Double], into merged: inout [Double]
+    ) -> Double {
+        let d = x.cols
+        let center = Array(x.values[row * d..<(row + 1) * d])
+        var partial = [Double](repeating: 0, count: blocks.count)
+        x.values.withUnsafeBufferPointer { xb in
+            center.withUnsafeBufferPointer { cb in
+                closest.withUnsafeBufferPointer { near in
+                    merged.withUnsafeMutableBufferPointer { out in
+                        partial.withUnsafeMutableBufferPointer { pb in
+                            let op = out.baseAddress!, pp = pb.baseAddress!
+                            blocks.forEach { block in
+                                var sum = 0.0
+                                for i in blocks.range(block) {
+                                    let distance = squaredDistance(xb.baseAddress!, i, cb.baseAddress!, 0, d)
+                                    let value = near[i] < distance ? near[i] : distance
+                                    op[i] = value
+                                    sum += value
+                                }
+                                pp[block] = sum
                             }
                         }
                     }
                 }
             }
         }
-        return out
+        return partial.reduce(0, +)
     }
 
-    private static func prefixSums(_ values: [Double]) -> [Double] {
-        var out = values
+    private static func prefixSums(_ values: [Double], into out: inout [Double]) {
         var running = 0.0
-        for i in out.indices {
-            running += out[i]
+        for i in values.indices {
+            running += values[i]
             out[i] = running
         }
-        return out
     }
 
     /// First index whose cumulative sum is ≥ `target` (numpy's searchsorted, side left).
@@ -126,24 +141,5 @@ enum Seeding {
             if cumulative[mid] < target { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-}
-
-/// Deterministic parallel sums (fixed blocks, merged in order).
-enum ParallelSum {
-    static func of(_ values: [Double]) -> Double {
-        let blocks = RowBlocks(rows: values.count)
-        var partial = [Double](repeating: 0, count: blocks.count)
-        values.withUnsafeBufferPointer { vb in
-            partial.withUnsafeMutableBufferPointer { pb in
-                let pp = pb.baseAddress!
-                blocks.forEach { block in
-                    var sum = 0.0
-                    for i in blocks.range(block) { sum += vb[i] }
-                    pp[block] = sum
-                }
-            }
-        }
-        return partial.reduce(0, +)
     }
 }

@@ -8,7 +8,8 @@ final class ColumnCursor {
     private(set) var row = 0
     private var position = 0
     private var end = 0
-    /// Lookup results, when the plan used an index; else rows `lower..<end` are scanned.
+    /// Lookup results or every row in the plan's order, when the plan used an index;
+    /// else rows `lower..<end` are scanned.
     private var matches: ArraySlice<Int32>?
     private var lower = 0, upper = 0
     private var filters: [(reader: ColumnReader, op: Comparison, value: OpaquePointer)] = []
@@ -36,6 +37,9 @@ final class ColumnCursor {
                 // Values are SQLite's only for this call: keep copies.
                 if let copy = sqlite3_value_dup(value) { filters.append((table.readers[column], op, copy)) }
             }
+        }
+        if let order = plan.order, matches == nil {
+            matches = table.sortedRows(order.column, descending: order.descending)[...]
         }
         if let matches {
             position = matches.startIndex

@@ -8,7 +8,17 @@ import Foundation
 /// Every term only ever skips rows that certainly fail their constraint;
 /// SQLite still checks each constraint on the rows returned (no `omit`), so a
 /// term that cannot decide (another type, another collation) is harmless.
+///
+/// A one-column ORDER BY (or GROUP BY, which SQLite offers as one) is done by
+/// the scan when no lookup narrows it: rows come in the column's order, so
+/// SQLite neither sorts nor groups through a sorter (`orderByConsumed`).
 struct ColumnPlan: Equatable {
+    /// The column the scan returns its rows sorted by.
+    struct Order: Equatable {
+        var column: Int
+        var descending: Bool
+    }
+
     enum Term: Equatable {
         /// Rows whose rowid compares so with the value.
         case rowid(Comparison)
@@ -19,6 +29,7 @@ struct ColumnPlan: Equatable {
     }
 
     var terms: [Term] = []
+    var order: Order?
 
     /// Fills `info` with the plan for the constraints SQLite can give values for.
     static func choose(for table: ColumnTable, info: UnsafeMutablePointer<sqlite3_index_info>) {
@@ -62,7 +73,17 @@ struct ColumnPlan: Equatable {
         if !hasLookup { cost = rows * (0.5 + 0.5 * max(estimate, 1) / rows) }
         info.pointee.estimatedRows = sqlite3_int64(max(1, estimate))
         info.pointee.estimatedCost = cost
-        guard !plan.terms.isEmpty else { return }
+        if info.pointee.nOrderBy == 1 {
+            let term = info.pointee.aOrderBy[0]
+            if term.iColumn < 0 {
+                // Scans and lookups return rows in rowid order already.
+                if term.desc == 0 { info.pointee.orderByConsumed = 1 }
+            } else if !hasLookup {
+                plan.order = Order(column: Int(term.iColumn), descending: term.desc != 0)
+                info.pointee.orderByConsumed = 1
+            }
+        }
+        guard !plan.terms.isEmpty || plan.order != nil else { return }
         let text = Array(plan.encoded.utf8CString)
         guard let copy = sqlite3_malloc(Int32(text.count)) else { return }
         text.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: text.count) }
@@ -70,18 +91,23 @@ struct ColumnPlan: Equatable {
         info.pointee.needToFreeIdxStr = 1
     }
 
-    /// `r<op>`, `l<column>` and `f<column>,<op>` terms joined by `;` (ops by SQLite code).
+    /// `r<op>`, `l<column>` and `f<column>,<op>` terms joined by `;` (ops by SQLite code),
+    /// then `o<column>,<0 ascending|1 descending>` for the order.
     var encoded: String {
-        terms.map { term in
+        let parts = terms.map { term in
             switch term {
             case .rowid(let op): return "r\(op.code)"
             case .lookup(let column): return "l\(column)"
             case .filter(let column, let op): return "f\(column),\(op.code)"
             }
-        }.joined(separator: ";")
+        }
+        return (parts + (order.map { ["o\($0.column),\($0.descending ? 1 : 0)"] } ?? [])).joined(separator: ";")
     }
 
-    init(terms: [Term] = []) { self.terms = terms }
+    init(terms: [Term] = [], order: Order? = nil) {
+        self.terms = terms
+        self.order = order
+    }
 
     /// Decodes ``encoded``; unknown text gives an empty plan (a full scan, still correct).
     init(decoding text: String) {
@@ -95,8 +121,14 @@ struct ColumnPlan: Equatable {
                 guard fields.count == 2, let column = Int(fields[0]), let op = Int32(fields[1]).flatMap(Comparison.init)
                 else { terms = []; return }
                 terms.append(.filter(column: column, op))
+            case "o":
+                let fields = body.split(separator: ",")
+                guard fields.count == 2, let column = Int(fields[0]), let flag = Int(fields[1]), flag == 0 || flag == 1
+                else { terms = []; order = nil; return }
+                order = Order(column: column, descending: flag == 1)
             default:
                 terms = []
+                order = nil
                 return
             }
         }

@@ -47,7 +47,26 @@ class ColumnReader {
 enum IndexKey: Hashable {
     case integer(Int64)
     case double(Double)
-    case text(String)
+    case text(BinaryText)
+}
+
+/// Text equal and hashed by its UTF-8 bytes, as under SQLite's BINARY collation
+/// (String's own `==` makes canonically equivalent spellings such as "é" and
+/// "e\u{301}" equal, and hashes through Unicode normalisation, which is slow).
+struct BinaryText: Hashable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (a: BinaryText, b: BinaryText) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = string
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Bytewise order (the BINARY collation's).
+    func precedes(_ other: BinaryText) -> Bool { string.utf8.lexicographicallyPrecedes(other.string.utf8) }
 }
 
 /// The comparisons pushed down to the table, from SQLite's constraint operators.
@@ -182,10 +201,10 @@ final class StringReader: ColumnReader {
         text.withUTF8 { sqlite3_result_text(context, $0.baseAddress, Int32($0.count), opsbench_sqlite_transient()) }
     }
 
-    override func key(_ row: Int) -> IndexKey? { isNull(row) ? nil : .text(values[row]) }
+    override func key(_ row: Int) -> IndexKey? { isNull(row) ? nil : .text(BinaryText(values[row])) }
 
     override func key(of value: OpaquePointer?) -> IndexKey? {
-        sqlite3_value_type(value) == SQLITE_TEXT ? .text(Self.text(value)) : nil
+        sqlite3_value_type(value) == SQLITE_TEXT ? .text(BinaryText(Self.text(value))) : nil
     }
 
     override func fails(_ row: Int, _ op: Comparison, _ value: OpaquePointer?) -> Bool {
@@ -230,9 +249,9 @@ final class DateReader: ColumnReader {
         text.withUTF8 { sqlite3_result_text(context, $0.baseAddress, Int32($0.count), opsbench_sqlite_transient()) }
     }
 
-    override func key(_ row: Int) -> IndexKey? { isNull(row) ? nil : .text(format(values[row])) }
+    override func key(_ row: Int) -> IndexKey? { isNull(row) ? nil : .text(BinaryText(format(values[row]))) }
 
     override func key(of value: OpaquePointer?) -> IndexKey? {
-        sqlite3_value_type(value) == SQLITE_TEXT ? .text(StringReader.text(value)) : nil
+        sqlite3_value_type(value) == SQLITE_TEXT ? .text(BinaryText(StringReader.text(value))) : nil
     }
 }
