@@ -39,6 +39,48 @@ enum SparkServer {
         return session
     }
 
+    /// Orders of 300 customers (ids of mixed scripts so code-point order matters, frequency ties,
+    /// two rows without a date, one without a customer), made by a fixed LCG; the CSV file's path.
+    static func writeOrders(in folder: TemporaryDirectory, name: String = "orders.csv") throws -> String {
+        var state: UInt64 = 2026
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var lines = ["customer,order_date,amount,order_id"]
+        var order = 0
+        for c in 0..<300 {
+            let id = c % 7 == 0 ? "客户\(c)" : c % 5 == 0 ? "b\(c)" : "C\(String(format: "%04d", c))"
+            for _ in 0..<(1 + next(6)) {
+                order += 1
+                let day = 1 + next(28), month = 1 + next(6)
+                lines.append("\(id),2025-\(String(format: "%02d-%02d", month, day)),\(Double(5 + next(9000)) / 100),o\(order)")
+            }
+        }
+        lines += ["C0001,,12.5,o90001", "C0002,,3.0,o90002", ",2025-03-03,9.99,o90003"]
+        return try folder.write(name, lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Runs scripts/spark/NAME with `environment` added; its exit status. Spawned and waited for
+    /// directly, its output to /dev/null: the server it starts keeps running (and holding what it
+    /// inherited) after the script exits, which keeps Foundation's Process from reporting the exit.
+    static func script(_ name: String, environment: [String: String]) throws -> Int32 {
+        let path = repository.appendingPathComponent("scripts/spark/" + name).path
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
+        var argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_RDWR, 0) }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, &actions, nil, &argv, &envp) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        return (status >> 8) & 0xFF
+    }
+
     private static func waitForPort(of url: String, seconds: Double) -> Bool {
         let port = UInt16(url.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? 15002)
         let deadline = Date().addingTimeInterval(seconds)

@@ -19,6 +19,12 @@ you declare commands and write functions:
 Datasets arrive as CSV files in a scratch folder (`ctx.dataset(name)` reads
 one as a dict of column lists); results go back with `ctx.store(name, columns)`
 and are committed to the workspace only if the command succeeds.
+
+An engine plugin (Spark) holds remote datasets and runs opsbench's own commands
+on them: `@plugin.core(["segment", "rfm"], options=[...])` declares one (in the
+handshake, with the options it adds there); its function gets (ctx, args), the
+command's bound arguments (`CoreArguments`), and either stores results or hands
+prepared data back with `ctx.finish_locally(name, path, schema)`.
 """
 
 import csv
@@ -29,8 +35,8 @@ import threading
 import traceback
 
 PROTOCOL = "opsbench-plugin"
-VERSION = "1.0"
-FEATURES = ["csv", "inline", "progress", "cancel", "completion", "handles"]
+VERSION = "1.1"
+FEATURES = ["csv", "inline", "progress", "cancel", "completion", "handles", "engine"]
 
 
 def _localized(text):
@@ -131,6 +137,36 @@ class Option:
         return text
 
 
+class CoreArguments:
+    """The bound arguments of a core command run by an engine plugin (defaults filled in by opsbench)."""
+
+    def __init__(self, bound):
+        self.options = bound.get("options", {})
+        self.flags = set(bound.get("flags", []))
+        self.positionals = bound.get("positionals", {})
+
+    def value(self, name, default=None):
+        """The last value of an option (`--k`) or positional (`dataset`), else `default`."""
+        values = self.options.get(name) or self.positionals.get(name.lstrip("-"))
+        return values[-1] if values else default
+
+    def values(self, name):
+        """Every value of an option or positional; comma lists split (Chinese commas too)."""
+        raw = self.options.get(name) or self.positionals.get(name.lstrip("-")) or []
+        return [v.strip() for r in raw for v in r.replace("，", ",").split(",") if v.strip()]
+
+    def integer(self, name, default=None):
+        value = self.value(name)
+        return default if value is None else int(value)
+
+    def number(self, name, default=None):
+        value = self.value(name)
+        return default if value is None else float(value)
+
+    def flag(self, name):
+        return name in self.flags
+
+
 class Context:
     """What a running command may use: datasets, output, progress, cancellation."""
 
@@ -142,7 +178,13 @@ class Context:
         self.language = request.get("language", "en")
         self.command_line = request.get("commandLine", "")
         self.results = {}
+        self.local = {}
         self._on_cancel = []
+
+    @property
+    def dataset_names(self):
+        """The names of the datasets the host passed to this call."""
+        return list(self._datasets)
 
     def text(self, en, zh):
         """The English or the Chinese text, whichever the interface is in."""
@@ -185,6 +227,12 @@ class Context:
         self.results[name] = {"format": "handle", "handle": {
             "plugin": self._plugin.name, "reference": reference, "rows": rows,
             "schema": [{"name": n, "type": t} for n, t in schema]}}
+
+    def finish_locally(self, name, path, schema, rows=None):
+        """For a core command: the command finishes in opsbench, reading this CSV file as dataset `name`
+        in place of the remote one (e.g. the feature table built here, or the first rows for show)."""
+        self.local[name] = {"format": "csv", "path": path, "rows": rows,
+                            "schema": [{"name": n, "type": t} for n, t in schema]}
 
     def store_file(self, name, path, schema=None, rows=None):
         """Returns the UTF-8 CSV file at `path` (with a header) as dataset `name`; schema: [(column, type)]."""
@@ -242,6 +290,7 @@ class Plugin:
     def __init__(self, name, version, summary="", keep_alive=False):
         self.name, self.version, self.summary, self.keep_alive = name, version, _localized(summary), keep_alive
         self._commands, self._cancelled, self._running = {}, set(), {}
+        self._core = {}
         self._lock = threading.Lock()
         self._out = sys.stdout
         sys.stdout = sys.stderr  # stray print() calls must not corrupt the protocol stream
@@ -255,6 +304,15 @@ class Plugin:
                 "arguments": [o.descriptor() for o in options], "rules": list(rules),
                 "examples": [{"line": e} if isinstance(e, str) else {"line": e[0], "comment": _localized(e[1])}
                              for e in examples]})
+            return function
+        return register
+
+    def core(self, path, options=()):
+        """Decorator: runs opsbench's core command `path` (["segment", "rfm"]) on this plugin's remote datasets;
+        `options` are the Options it takes there besides the core ones (one named like a core option replaces it).
+        The function gets (ctx, args: CoreArguments)."""
+        def register(function):
+            self._core[tuple(path)] = (function, {"path": list(path), "arguments": [o.descriptor() for o in options]})
             return function
         return register
 
@@ -285,9 +343,12 @@ class Plugin:
                 if request.get("protocol") != PROTOCOL or major != VERSION.split(".")[0]:
                     self._error(None, f"{self.name} speaks {PROTOCOL} {VERSION}", code="plugin")
                     return
-                self._send({"type": "hello", "protocol": PROTOCOL, "version": VERSION, "features": FEATURES,
-                            "plugin": {"name": self.name, "version": self.version, "summary": self.summary},
-                            "keepAlive": self.keep_alive})
+                hello = {"type": "hello", "protocol": PROTOCOL, "version": VERSION, "features": FEATURES,
+                         "plugin": {"name": self.name, "version": self.version, "summary": self.summary},
+                         "keepAlive": self.keep_alive}
+                if self._core:
+                    hello["engine"] = {"commands": [c[1] for c in self._core.values()]}
+                self._send(hello)
             elif kind == "signature":
                 self._send({"type": "result", "id": call_id, "commands": [c[2] for c in self._commands.values()]})
             elif kind == "run":
@@ -309,22 +370,33 @@ class Plugin:
 
     def _run(self, request):
         call_id = request["id"]
-        entry = self._commands.get(request.get("command"))
-        if entry is None:
-            return self._error(call_id, f"unknown command {request.get('command')!r}", code="unknown-command")
-        function, options, _ = entry
         bound = request.get("arguments", {})
-        values = {}
-        for o in options:
-            raw = bound.get("positionals", {}).get(o.name.lstrip("-")) if o.kind == "positional" \
-                else bound.get("options", {}).get(o.name)
-            values[o.key] = o.convert(raw or [], bound.get("flags", []))
+        if request.get("core"):
+            core = self._core.get(tuple(request["core"]))
+            if core is None:
+                return self._error(call_id, f"{self.name} does not run {' '.join(request['core'])!r}",
+                                   code="unknown-command")
+            call = lambda ctx: core[0](ctx, CoreArguments(bound))  # noqa: E731
+        else:
+            entry = self._commands.get(request.get("command"))
+            if entry is None:
+                return self._error(call_id, f"unknown command {request.get('command')!r}", code="unknown-command")
+            function, options, _ = entry
+            values = {}
+            for o in options:
+                raw = bound.get("positionals", {}).get(o.name.lstrip("-")) if o.kind == "positional" \
+                    else bound.get("options", {}).get(o.name)
+                values[o.key] = o.convert(raw or [], bound.get("flags", []))
+            call = lambda ctx: function(ctx, **values)  # noqa: E731
         ctx = Context(self, request)
         self._running[call_id] = ctx
         try:
-            function(ctx, **values)
+            call(ctx)
             ctx.check_cancelled()
-            self._send({"type": "result", "id": call_id, "datasets": ctx.results})
+            reply = {"type": "result", "id": call_id, "datasets": ctx.results}
+            if ctx.local:
+                reply["local"] = ctx.local
+            self._send(reply)
         except Cancelled:
             self._error(call_id, "cancelled", code="cancelled")
         except CommandError as e:

@@ -8,9 +8,9 @@ public enum PluginProtocol {
     /// Sent in both handshakes; a plugin speaking another protocol is refused.
     public static let name = "opsbench-plugin"
     /// Only the major version binds: a plugin on 1.x works with any 1.y host.
-    public static let version = ProtocolVersion(major: 1, minor: 0)
+    public static let version = ProtocolVersion(major: 1, minor: 1)
     /// What this host supports; a plugin lists what it uses.
-    public static let features = ["csv", "inline", "progress", "cancel", "completion", "keep-alive", "handles"]
+    public static let features = ["csv", "inline", "progress", "cancel", "completion", "keep-alive", "handles", "engine"]
 }
 
 /// `MAJOR.MINOR`, encoded as the string `"1.0"`.
@@ -87,10 +87,13 @@ public struct RunRequest: Codable, Sendable {
     public var language: String
     /// The line as typed, for provenance.
     public var commandLine: String
+    /// Set when the call runs a core command (`["segment", "rfm"]`) on the plugin's remote datasets
+    /// (protocol 1.1, `engine`); `command` is then that path joined by spaces.
+    public var core: [String]?
 
     public init(
         id: Int, command: String, arguments: BoundArguments, datasets: [String: DatasetPayload], scratch: String, seed: UInt64,
-        language: String, commandLine: String
+        language: String, commandLine: String, core: [String]? = nil
     ) {
         self.id = id
         self.command = command
@@ -100,6 +103,7 @@ public struct RunRequest: Codable, Sendable {
         self.seed = seed
         self.language = language
         self.commandLine = commandLine
+        self.core = core
     }
 }
 
@@ -141,6 +145,33 @@ public struct HelloReply: Codable, Sendable {
     public var plugin: Info
     /// Keep the process for the whole session (it is costly to start) instead of stopping it when idle.
     public var keepAlive: Bool?
+    /// Set by an engine plugin (protocol 1.1): the core commands it runs on its remote datasets.
+    public var engine: EngineCapabilities?
+}
+
+/// What an engine plugin (Spark) can do with the remote datasets it holds: which core commands
+/// it runs on them, and the options those commands take there besides their own.
+public struct EngineCapabilities: Codable, Hashable, Sendable {
+    public var commands: [EngineCommand]
+
+    public init(commands: [EngineCommand]) { self.commands = commands }
+
+    /// The entry for a core command's path, if the engine runs it.
+    public func command(_ path: [String]) -> EngineCommand? { commands.first { $0.path == path } }
+}
+
+/// One core command an engine runs on remote data.
+public struct EngineCommand: Codable, Hashable, Sendable {
+    /// `["segment", "rfm"]`, `["show"]`.
+    public var path: [String]
+    /// Options the command takes on remote data (`--pull`, `--engine`); one named like a core
+    /// option replaces it there (its choices say which values the engine supports).
+    public var arguments: [ArgumentDescriptor]?
+
+    public init(path: [String], arguments: [ArgumentDescriptor]? = nil) {
+        self.path = path
+        self.arguments = arguments
+    }
 }
 
 public struct SignatureReply: Codable, Sendable {
@@ -150,6 +181,9 @@ public struct SignatureReply: Codable, Sendable {
 public struct RunReply: Codable, Sendable {
     /// Results by dataset name; committed to the workspace together, only if the call succeeded.
     public var datasets: [String: DatasetPayload]?
+    /// For a core command (`RunRequest.core`): the engine did its part (e.g. built the feature table)
+    /// and the command is to finish here, reading these datasets in place of the remote ones of the same names.
+    public var local: [String: DatasetPayload]?
 }
 
 public struct CompleteReply: Codable, Sendable {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import OpsKit
 
-struct ExportCommand: BuiltinCommand {
+struct ExportCommand: BuiltinCommand, NamesDatasets {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: IOMessages.exportAbstract.encoded,
         discussion: IOMessages.exportDiscussion.encoded)
@@ -17,6 +17,11 @@ struct ExportCommand: BuiltinCommand {
     var arguments: [String] = []
     @Option(help: ArgumentHelp(IOMessages.exportFormatHelp)) var format: ExportFormat?
     @Option(help: ArgumentHelp(IOMessages.exportEncodingHelp)) var encoding: ExportEncoding?
+
+    /// The datasets before the path.
+    static func datasets(named bound: BoundArguments, among names: [String]) -> [String] {
+        Array((bound.positionals["arguments"] ?? []).dropLast())
+    }
 
     func validate() throws {
         guard arguments.count >= 2 else { throw ValidationError(IOMessages.exportNeedsPath) }

@@ -4,7 +4,7 @@ import OpsKit
 /// `restore NAME[@N]`: makes a kept version current again — the undo of a
 /// replace or a drop. The restored data becomes a new version, so a restore
 /// can itself be undone.
-struct RestoreCommand: BuiltinCommand {
+struct RestoreCommand: BuiltinCommand, ManagesCatalogue {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: StorageMessages.restoreAbstract.encoded,
         discussion: StorageMessages.restoreDiscussion.encoded)

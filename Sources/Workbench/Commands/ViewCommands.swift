@@ -1,7 +1,7 @@
 import ArgumentParser
 import OpsKit
 
-struct DatasetsCommand: BuiltinCommand {
+struct DatasetsCommand: BuiltinCommand, ManagesCatalogue {
     static let configuration = CommandConfiguration(commandName: "datasets", abstract: BuiltinText.datasetsAbstract.encoded)
     static let examples = ["datasets", "datasets --versions rfm"]
 
@@ -9,15 +9,22 @@ struct DatasetsCommand: BuiltinCommand {
 
     func run(in session: Session, context: CommandContext) throws {
         if let versions { return try VersionList.show(versions, of: session.workspace, in: context) }
-        let names = session.workspace.datasetNames
-        let remote = session.externalHost.handles.sorted { $0.key < $1.key }
-        guard !names.isEmpty || !remote.isEmpty else { return context.print(Strings.noDatasets) }
-        let rows = names.compactMap { session.workspace.entry(named: $0) }.map { entry in
-            [entry.name, String(entry.rowCount), String(entry.schema.count), entry.provenance?.command ?? ""]
-        } + remote.map { name, handle in
-            [name, handle.rows.map(String.init) ?? "?", handle.schema.map { String($0.count) } ?? "?", ExternalText.livesIn(handle.plugin)]
+        let workspace = session.workspace
+        let names = workspace.allNames
+        guard !names.isEmpty else { return context.print(Strings.noDatasets) }
+        // Where each one lives is shown once there are remote datasets (the plain listing stays as it was).
+        let anyRemote = !workspace.remoteNames.isEmpty
+        let rows = names.map { name -> [String] in
+            if let remote = workspace.remote(named: name) {
+                return [name, remote.handle.rows.map(String.init) ?? RemoteText.unknownRows, String(remote.schema.count),
+                        remote.provenance?.command ?? "", RemoteText.lives(in: remote.engine)]
+            }
+            let entry = workspace.entry(named: name)
+            let row = [name, String(entry?.rowCount ?? 0), String(entry?.schema.count ?? 0), entry?.provenance?.command ?? ""]
+            return anyRemote ? row + [RemoteText.local] : row
         }
-        context.table(headers: BuiltinText.datasetsHeaders, rows: rows, alignments: [.left, .right, .right, .left])
+        let headers = BuiltinText.datasetsHeaders + (anyRemote ? [RemoteText.locationHeader] : [])
+        context.table(headers: headers, rows: rows, alignments: [.left, .right, .right, .left, .left].prefix(headers.count).map { $0 })
     }
 }
 
@@ -31,14 +38,21 @@ struct ShowCommand: BuiltinCommand {
     @Option(help: ArgumentHelp(WorkshopMessages.showFormatHelp)) var format: ShowFormat = .table
 
     func run(in session: Session, context: CommandContext) throws {
-        guard let entry = session.workspace.entry(named: name) else {
-            if let handle = session.externalHost.handles[name] { throw ExternalText.remoteOnly(name, handle.plugin, command: "show") }
-            throw OpsError.unknownDataset(name, available: session.workspace.datasetNames)
+        var dataset: Dataset
+        let total: Int?
+        if let remote = session.workspace.remote(named: name) {  // the engine sent the first rows (the limit pushed down)
+            dataset = try context.dataset(name).head(rows.value)
+            total = remote.handle.rows
+        } else {
+            guard let entry = session.workspace.entry(named: name) else {
+                throw OpsError.unknownDataset(name, available: session.workspace.allNames)
+            }
+            dataset = try session.workspace.preview(named: name, rows: rows.value)
+            total = entry.rowCount
         }
-        var dataset = try session.workspace.preview(named: name, rows: rows.value)
         if let columns { dataset = try Dataset(columns: try dataset.columns(columns, option: "--columns")) }
         switch format {
-        case .table: context.table(dataset, maxRows: rows.value, totalRows: entry.rowCount)
+        case .table: context.table(dataset, maxRows: rows.value, totalRows: total)
         case .md: context.write(try TextTableWriter.markdown(dataset))
         case .tsv: context.write(try DatasetWriter.delimitedText(dataset, delimiter: 0x09))
         }
@@ -84,7 +98,7 @@ struct SchemaCommand: BuiltinCommand {
     }
 }
 
-struct SQLCommand: BuiltinCommand {
+struct SQLCommand: BuiltinCommand, NamesDatasets {
     static let configuration = CommandConfiguration(
         commandName: "sql", abstract: BuiltinText.sqlAbstract.encoded,
         discussion: BuiltinText.sqlDiscussion.encoded)
@@ -99,6 +113,11 @@ struct SQLCommand: BuiltinCommand {
 
     func validate() throws {
         if rows < 0 { throw ValidationError(SafetyMessages.atLeast("--rows", 0)) }
+    }
+
+    /// The datasets the query names.
+    static func datasets(named bound: BoundArguments, among names: [String]) -> [String] {
+        (try? SQLEngine.referencedNames(in: bound.positionals["query"]?.first ?? "", among: names)) ?? []
     }
 
     func run(in session: Session, context: CommandContext) throws {

@@ -13,6 +13,8 @@ public struct ExternalPluginRecord: Codable, Sendable {
     public var features: [String]
     public var keepAlive: Bool
     public var commands: [CommandDescriptor]
+    /// Set for an engine plugin: the core commands it runs on the remote datasets it holds.
+    public var engine: EngineCapabilities? = nil
 }
 
 /// The folder of cached plugin records.
@@ -63,6 +65,6 @@ public struct ExternalPluginStore {
         return ExternalPluginRecord(
             name: hello.plugin.name, version: hello.plugin.version, summary: hello.plugin.summary, executable: executable,
             protocolVersion: hello.version, features: hello.features ?? [], keepAlive: hello.keepAlive ?? false,
-            commands: commands)
+            commands: commands, engine: hello.engine)
     }
 }

@@ -51,15 +51,4 @@ enum ExternalText {
     static func badResult(_ name: String, _ dataset: String, _ problem: String) -> String {
         L("plugin \(name) returned an unreadable dataset '\(dataset)': \(problem)", "插件 \(name) 返回的数据集 '\(dataset)' 无法读取：\(problem)")
     }
-    static func livesIn(_ plugin: String) -> String { L("remote, in plugin \(plugin)", "远程，在插件 \(plugin) 中") }
-    static func remoteOnly(_ name: String, _ plugin: String, command: String) -> OpsError {
-        OpsError(
-            L("\(name) is a remote dataset: its rows live in plugin \(plugin)", "\(name) 是远程数据集：数据在插件 \(plugin) 中"),
-            hint: L("\(plugin) \(command) \(name), or bring it home: \(plugin) pull \(name)",
-                    "使用 \(plugin) \(command) \(name)，或拉回本地：\(plugin) pull \(name)"),
-            code: .unknownDataset)
-    }
-    static func remoteNote(_ name: String, _ plugin: String) -> String {
-        L("\(name) lives in plugin \(plugin) (a handle; its rows stay there)", "\(name) 保存在插件 \(plugin) 中（句柄；数据不在本地）")
-    }
 }

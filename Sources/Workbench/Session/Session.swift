@@ -161,8 +161,9 @@ public final class Session {
                 return true
             case .command(let entry, let arguments):
                 subPromptEnd = (entry.type as? any SubPromptCommand.Type)?.endOfInput
+                let source = OverlaySource(workspace)
                 let context = CommandContext(
-                    commandLine: line, style: style, defaultSeed: seed, source: workspace, sink: sink,
+                    commandLine: line, style: style, defaultSeed: seed, source: source, sink: sink,
                     progressDisplay: progressDisplay, cancellation: cancellation,
                     lineReader: { [weak self] prompt in
                         let next = self?.lineReader?(prompt)
@@ -174,21 +175,37 @@ public final class Session {
                     return true
                 }
                 defer { volatileFigures = context.volatileFigures }
-                var handles: [String: DatasetHandle] = [:]
+                var outcome = PluginOutcome()
+                var inputs: [String] = []
+                let remote = { [workspace] (name: String) in workspace.remote(named: name) }
                 switch entry.implementation {
                 case .swift(let type):
-                    let command = try entry.descriptor.parse(type, arguments)
-                    try invoke(command, context: context)
+                    if let plan = try RemotePlan.make(for: entry, tokens: arguments, workspace: workspace, registry: registry) {
+                        inputs = plan.datasets
+                        outcome = try externalHost.run(
+                            plan.engine, command: plan.descriptor, bound: plan.bound, context: context, remote: remote,
+                            core: (entry.path, plan.datasets))
+                        if !outcome.local.isEmpty {  // the engine did its part; the command finishes here
+                            source.overlay = outcome.local
+                            try invoke(try entry.descriptor.parse(type, plan.localTokens(arguments)), context: context)
+                        }
+                    } else {
+                        try invoke(try entry.descriptor.parse(type, arguments), context: context)
+                    }
                 case .external(let record):
                     let bound = try ArgumentBinder(entry.descriptor).bind(arguments)
-                    handles = try externalHost.run(record, command: entry.descriptor, bound: bound, context: context)
+                    inputs = ExternalPluginHost.datasetNames(command: entry.descriptor, bound: bound)
+                    outcome = try externalHost.run(record, command: entry.descriptor, bound: bound, context: context, remote: remote)
                 }
-                let replaced = try workspace.apply(context.staged.map { .put($0) })
-                lastStored = context.staged.map(\.name)
-                externalHost.commit(handles)
+                let provenance = Provenance(command: PhoneMasker.masked(line), inputs: inputs, seed: nil)
+                let remoteResults = outcome.handles.sorted { $0.key < $1.key }.map { name, handle in
+                    WorkspaceChange.putRemote(RemoteDataset(name: name, handle: handle, provenance: provenance))
+                }
+                let replaced = try workspace.apply(context.staged.map { .put($0) } + remoteResults)
+                lastStored = context.staged.map(\.name) + outcome.handles.keys.sorted()
                 for line in context.confirmations { sink.write(line + "\n") }
                 for replacement in replaced { sink.write(StorageMessages.replaced(replacement) + "\n") }
-                for name in handles.keys.sorted() { context.note(ExternalText.remoteNote(name, handles[name]!.plugin)) }
+                for name in outcome.handles.keys.sorted() { context.note(RemoteText.stored(name, engine: outcome.handles[name]!.plugin)) }
                 return true
             }
         } catch {

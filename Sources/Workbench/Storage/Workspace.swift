@@ -8,6 +8,9 @@ public enum WorkspaceChange {
     case rename(from: String, to: String)
     /// Makes a kept version of a dataset its current version again (a new version number).
     case restore(name: String, version: Int)
+    /// Stores a remote dataset (rows in an engine plugin). A local dataset of the same
+    /// name stops being current; its versions are kept for `restore`.
+    case putRemote(RemoteDataset)
 }
 
 /// A committed change that gave a name already holding data a new version.
@@ -56,6 +59,8 @@ public final class Workspace: DatasetSource {
     private let catalog: WorkspaceCatalog
     private let lock: WorkspaceLock
     private var records: [String: WorkspaceCatalog.Record]
+    /// The remote datasets (rows in an engine plugin), by name; a name is local or remote, never both.
+    private var remotes: [String: RemoteDataset]
     /// The catalogue's `data_version` when `records` was read.
     private var seenVersion: Int64?
     private var cache: [String: Dataset] = [:]
@@ -77,6 +82,7 @@ public final class Workspace: DatasetSource {
         lock = WorkspaceLock(directory: directory)
         seenVersion = catalog.dataVersion()
         records = try catalog.records()
+        remotes = try catalog.remoteRecords().datasets
         removeOrphans()
     }
 
@@ -96,6 +102,24 @@ public final class Workspace: DatasetSource {
     public func entry(named name: String) -> WorkspaceEntry? {
         refresh()
         return records[name]?.entry
+    }
+
+    /// The names of the remote datasets (rows in an engine plugin), sorted.
+    public var remoteNames: [String] {
+        refresh()
+        return remotes.keys.sorted()
+    }
+
+    /// The remote dataset called `name`, if it is one.
+    public func remote(named name: String) -> RemoteDataset? {
+        refresh()
+        return remotes[name]
+    }
+
+    /// Every name, local and remote, sorted.
+    public var allNames: [String] {
+        refresh()
+        return Set(records.keys).union(remotes.keys).sorted()
     }
 
     /// The kept versions of `name`, oldest first (also after a drop).
@@ -130,7 +154,8 @@ public final class Workspace: DatasetSource {
     public func dataset(named name: String) throws -> Dataset {
         refresh()
         if let cached = cache[name] { return cached }
-        guard let record = records[name] else { throw OpsError.unknownDataset(name, available: datasetNames) }
+        if let remote = remotes[name] { throw RemoteText.notLocal(name, engine: remote.engine) }
+        guard let record = records[name] else { throw OpsError.unknownDataset(name, available: allNames) }
         let dataset = try read(record, limit: nil)
         cache[name] = dataset
         return dataset
@@ -141,7 +166,8 @@ public final class Workspace: DatasetSource {
     public func preview(named name: String, rows: Int) throws -> Dataset {
         refresh()
         if let cached = cache[name] { return cached.head(rows) }
-        guard let record = records[name] else { throw OpsError.unknownDataset(name, available: datasetNames) }
+        if let remote = remotes[name] { throw RemoteText.notLocal(name, engine: remote.engine) }
+        guard let record = records[name] else { throw OpsError.unknownDataset(name, available: allNames) }
         return try read(record, limit: rows)
     }
 
@@ -175,8 +201,9 @@ public final class Workspace: DatasetSource {
     /// Re-reads the catalogue when another process committed to it since it was last read.
     private func refresh() {
         let version = catalog.dataVersion()
-        guard version != seenVersion, let fresh = try? catalog.records() else { return }
+        guard version != seenVersion, let fresh = try? catalog.records(), let freshRemote = try? catalog.remoteRecords() else { return }
         seenVersion = version
+        remotes = freshRemote.datasets
         for (name, record) in records where fresh[name]?.file != record.file { cache[name] = nil }
         records = fresh
         sqlEngine.invalidate(keeping: records.mapValues(\.file))
@@ -190,7 +217,7 @@ public final class Workspace: DatasetSource {
     public func apply(_ changes: [WorkspaceChange]) throws -> [Replacement] {
         guard !changes.isEmpty else { return [] }
         refresh()
-        try validate(changes, names: Set(records.keys))
+        try validate(changes, names: Set(records.keys).union(remotes.keys))
         for case .put(let staged) in changes { try checkFinite(staged) }
         return try lock.exclusively {
             var written: [Int: (file: String, size: Int)] = [:]
@@ -202,14 +229,22 @@ public final class Workspace: DatasetSource {
                 }
                 var replaced: [Replacement] = []
                 var unreferenced = Set<String>()
+                var nextRemote: [String: RemoteDataset] = [:]
                 let next = try catalog.transaction { () -> [String: WorkspaceCatalog.Record] in
                     var current = try catalog.records()  // another process may have committed since `refresh`
-                    try validate(changes, names: Set(current.keys))
+                    var remote = try catalog.remoteRecords().datasets
+                    defer { nextRemote = remote }
+                    try validate(changes, names: Set(current.keys).union(remote.keys))
                     var touched = Set<String>()
                     let now = Date()
                     for (index, change) in changes.enumerated() {
                         var record: WorkspaceCatalog.Record
+                        if let name = Self.remoteTouched(by: change, remote: remote) {
+                            try applyRemote(change, name: name, current: &current, remote: &remote)
+                            continue
+                        }
                         switch change {
+                        case .putRemote: continue  // applied above
                         case .put(let staged):
                             let (file, size) = written[index]!
                             let entry = WorkspaceEntry(
@@ -231,6 +266,10 @@ public final class Workspace: DatasetSource {
                             record = kept
                         }
                         let name = record.entry.name
+                        if remote[name] != nil {  // local data replace a remote dataset of that name
+                            try catalog.removeRemote(name)
+                            remote[name] = nil
+                        }
                         record.version = try catalog.nextVersion(of: name)
                         record.storedAt = now
                         if let previous = current[name] {
@@ -250,6 +289,7 @@ public final class Workspace: DatasetSource {
                 }
                 cache = next.compactMapValues { known[$0.file] }
                 records = next
+                remotes = nextRemote
                 seenVersion = catalog.dataVersion()
                 sqlEngine.invalidate(keeping: records.mapValues(\.file))
                 data.remove(unreferenced)
@@ -281,7 +321,49 @@ public final class Workspace: DatasetSource {
             case .restore(let name, _):
                 try DatasetName.validate(name)
                 names.insert(name)
+            case .putRemote(let remote):
+                try DatasetName.validate(remote.name)
+                names.insert(remote.name)
             }
+        }
+    }
+
+    /// The remote name a change is about when it stores, drops or renames a remote dataset, or
+    /// gives a remote name local data (`.put`, `.restore`): such changes go to the `remote` table.
+    private static func remoteTouched(by change: WorkspaceChange, remote: [String: RemoteDataset]) -> String? {
+        switch change {
+        case .putRemote(let dataset): return dataset.name
+        case .drop(let name), .rename(from: let name, to: _): return remote[name] == nil ? nil : name
+        case .put, .restore: return nil
+        }
+    }
+
+    /// Applies a change to a remote dataset inside the catalogue transaction. A remote dataset
+    /// replacing a local one leaves the local versions kept (for `restore`).
+    private func applyRemote(
+        _ change: WorkspaceChange, name: String, current: inout [String: WorkspaceCatalog.Record],
+        remote: inout [String: RemoteDataset]
+    ) throws {
+        switch change {
+        case .putRemote(let dataset):
+            if current[name] != nil {
+                try catalog.removeCurrent(name)
+                current[name] = nil
+            }
+            try catalog.setRemote(dataset)
+            remote[name] = dataset
+        case .drop:
+            try catalog.removeRemote(name)
+            remote[name] = nil
+        case .rename(_, let to):
+            guard var dataset = remote[name] else { return }
+            dataset.name = to
+            try catalog.removeRemote(name)
+            try catalog.setRemote(dataset)
+            remote[name] = nil
+            remote[to] = dataset
+        case .put, .restore:
+            return
         }
     }
 

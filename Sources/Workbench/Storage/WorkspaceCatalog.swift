@@ -20,10 +20,12 @@ final class WorkspaceCatalog {
     /// The marker that makes a SQLite file an opsbench catalogue (`meta.format`).
     static let formatID = "opsbench-workspace"
     /// The catalogue layout this version writes (`meta.catalogue_version`):
-    /// 1 had no marker, 2 added it, 3 added versions and row checksums.
-    static let layoutVersion = 3
+    /// 1 had no marker, 2 added it, 3 added versions and row checksums, 4 added
+    /// remote datasets (written only once the first one is stored, so that a
+    /// workspace without them stays readable by earlier versions).
+    static let layoutVersion = 4
 
-    private let database: SQLiteDatabase
+    let database: SQLiteDatabase
 
     /// Opens the catalogue at `path`: creates the tables and the marker in an
     /// empty database, brings a catalogue of an earlier layout up to date, and
@@ -31,7 +33,7 @@ final class WorkspaceCatalog {
     init(path: String) throws {
         database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
-        if try layout() == Self.layoutVersion { return }
+        if try layout() >= 3 { return }
         try database.transaction {
             let layout = try layout()
             if layout == 0 { try database.execute(Self.datasetsTable) }

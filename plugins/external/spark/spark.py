@@ -30,16 +30,15 @@ if __name__ == "__main__":
 sys.path[:0] = [HERE, os.path.dirname(HERE)]
 
 from opsbench_plugin import CommandError, Option, Plugin  # noqa: E402
-from sparkops import display, forecast, kmeans, recommend, rfm  # noqa: E402
+from sparkops import analyses, core, display  # noqa: E402
 from sparkops import orders as history  # noqa: E402
-from sparkops.session import Connection  # noqa: E402
-from sparkops.tables import Datasets, check_columns, pull, quote, schema_of  # noqa: E402
+from sparkops.analyses import connection, datasets, finish  # noqa: E402
+from sparkops.tables import pull, schema_of  # noqa: E402
 
 plugin = Plugin("spark", "0.1.0", summary=("Run opsbench's analyses on Apache Spark (Spark Connect)",
                                            "在 Apache Spark 上运行 opsbench 的分析（Spark Connect）"),
                 keep_alive=True)
-connection = Connection()
-datasets = Datasets(connection)
+core.register(plugin)
 
 
 def dataset_option(name="dataset", help=("Dataset (local, or remote in Spark)", "数据集（本地，或在 Spark 中）")):
@@ -69,36 +68,9 @@ ORDER_OPTIONS = [
 ]
 
 
-def finish(ctx, session, name, frame, pulled, started, what):
-    """Stores the result: pulled home as a local dataset, or computed in Spark and kept there as a handle."""
-    if pulled:
-        rows = pull(frame, ctx, ctx.scratch, name)
-        ctx.print(ctx.text(f"{what}: {rows:,} rows in {time.time() - started:.1f} s; stored {name} (local)",
-                           f"{what}：{rows:,} 行，用时 {time.time() - started:.1f} 秒；已存为 {name}（本地）"))
-        return
-    frame = frame.localCheckpoint(eager=True)
-    datasets.keep(name, frame)
-    rows = frame.count()
-    ctx.store_handle(name, datasets.reference(name), schema_of(frame), rows)
-    ctx.print(ctx.text(f"{what}: {rows:,} rows in Spark in {time.time() - started:.1f} s; stored {name} "
-                       f"(remote; spark pull {name} brings it home)",
-                       f"{what}：{rows:,} 行，在 Spark 中用时 {time.time() - started:.1f} 秒；已存为 {name}"
-                       f"（远程；spark pull {name} 拉回本地）"))
-
-
-def input_view(ctx, session, name):
-    """The dataset as a Spark frame and a view name to use in SQL (dropped when the call ends)."""
-    frame = datasets.frame(ctx, session, name)
-    return frame, connection.scratch_view(frame)
-
-
 def seed_option():
     return Option("--seed", help=("Random seed (default: the session's)", "随机种子（默认：会话的种子）"), value="integer",
                   required=False, minimum=0)
-
-
-def seed_of(ctx, seed):
-    return int((seed if seed is not None else ctx.seed) % (2 ** 63))
 
 
 @plugin.command("connect", abstract=("Connect to a Spark Connect server", "连接 Spark Connect 服务器"),
@@ -202,7 +174,7 @@ def show(ctx, dataset, limit):
                 examples=["spark sql \"SELECT count(*) AS n FROM orders\" --as n --pull"])
 def sql(ctx, query, pull, **rest):
     started = time.time()
-    connection.run(ctx, "sql", lambda s: finish(ctx, s, rest["as"], s.sql(query), pull, started, "sql"))
+    connection.run(ctx, "sql", lambda s: finish(ctx, rest["as"], s.sql(query), pull, started, "sql"))
 
 
 @plugin.command("pull", abstract=("Bring a remote dataset home as a local dataset", "把远程数据集拉回本地"),
@@ -239,7 +211,7 @@ def push(ctx, dataset, **rest):
 
     def work(session):
         frame = datasets.frame(ctx, session, dataset)
-        finish(ctx, session, name, frame, False, started, ctx.text(f"pushed {dataset}", f"已上传 {dataset}"))
+        finish(ctx, name, frame, False, started, ctx.text(f"pushed {dataset}", f"已上传 {dataset}"))
 
     connection.run(ctx, "push", work)
 
@@ -260,31 +232,8 @@ def rfm_command(ctx, orders, customer, date, amount, quantity, price, order, aso
     columns = history.OrderColumns(customer, date, amount, quantity, price, order)
     asof = history.checked_asof(asof, ctx)
 
-    def work(session):
-        frame, view = customers_of(ctx, session, orders, columns, asof)
-        query = rfm.rfm_sql(history.customer_sql(frame, view, columns, asof), customer, bins, ctx.language)
-        summary = session.sql(
-            f"SELECT count(*), sum(frequency), max(reference), (SELECT count(*) FROM {view}) - sum(used_rows) FROM "
-            f"({history.customer_sql(frame, view, columns, asof)})").collect()[0]
-        customers, total_orders, reference, dropped = summary
-        if not customers:
-            raise CommandError(ctx.text("no customer has a usable order", "没有客户有可用的订单"), code="failed")
-        if dropped:
-            ctx.note(ctx.text(f"{dropped} rows without a customer, date or amount left out",
-                              f"{dropped} 行缺少客户、日期或金额，已排除"))
-        ctx.print(ctx.text(f"RFM of {customers:,} customers ({total_orders:,} orders) as of {reference}, in Spark",
-                           f"{customers:,} 位客户（{total_orders:,} 单）的 RFM，参考日 {reference}，在 Spark 中计算"))
-        finish(ctx, session, rest["as"], session.sql(query), pull, started, "rfm")
-
-    connection.run(ctx, "rfm", work)
-
-
-def customers_of(ctx, session, name, columns, asof):
-    """The orders dataset as a frame and view, its columns checked as segment rfm checks them."""
-    frame, view = input_view(ctx, session, name)
-    columns.check(frame, ctx)
-    history.check_dates(session, view, frame, columns.date)
-    return frame, view
+    connection.run(ctx, "rfm", lambda session: analyses.rfm_scores(ctx, session, orders, columns, asof, bins, rest["as"],
+                                                                   pull, started))
 
 
 @plugin.command("features", abstract=("Per-customer features for K-Means, built in Spark from orders",
@@ -301,15 +250,8 @@ def features_command(ctx, orders, customer, date, amount, quantity, price, order
     columns = history.OrderColumns(customer, date, amount, quantity, price, order)
     asof = history.checked_asof(asof, ctx)
 
-    def work(session):
-        frame, view = customers_of(ctx, session, orders, columns, asof)
-        query = f"""SELECT customer AS {quote(customer)}, CAST(datediff(reference, last_day) AS BIGINT) AS recency,
-                           CAST(frequency AS BIGINT) AS frequency, monetary, monetary / frequency AS avg_order_value,
-                           CAST(datediff(reference, first_day) AS BIGINT) AS tenure
-                    FROM ({history.customer_sql(frame, view, columns, asof)}) ORDER BY customer"""
-        finish(ctx, session, rest["as"], session.sql(query), pull, started, ctx.text("features", "特征"))
-
-    connection.run(ctx, "features", work)
+    connection.run(ctx, "features", lambda session: finish(
+        ctx, rest["as"], analyses.features(ctx, session, orders, columns, asof), pull, started, ctx.text("features", "特征")))
 
 
 @plugin.command("kmeans", abstract=("K-Means with MLlib: features scaled in Spark as segment kmeans scales them",
@@ -334,24 +276,9 @@ def features_command(ctx, orders, customer, date, amount, quantity, price, order
                 examples=["spark kmeans features --features recency,frequency,monetary --id customer_id --k 4"])
 def kmeans_command(ctx, dataset, features, id, k, scale, max_iter, tol, seed, pull, **rest):
     started = time.time()
-    name = rest["as"]
-
-    def work(session):
-        frame = datasets.frame(ctx, session, dataset)
-        check_columns(frame, [("--features", f) for f in features] + [("--id", id)])
-        assignments, centers, sizes, cost, iterations = kmeans.fit(
-            session, frame, features, id, k, seed_of(ctx, seed), max_iter, tol, scale, ctx)
-        ctx.print(ctx.text(f"MLlib K-Means: k={k}, {sum(sizes):,} rows, {len(features)} features, scale {scale}, "
-                           f"{iterations} iterations, inertia {cost:.6g}",
-                           f"MLlib K-Means：k={k}，{sum(sizes):,} 行，{len(features)} 个特征，缩放 {scale}，"
-                           f"迭代 {iterations} 次，惯性 {cost:.6g}"))
-        rows = [[c + 1, sizes[c]] + centers[c] for c in range(len(sizes))]
-        ctx.print(display.table([ctx.text("cluster", "簇"), ctx.text("size", "规模")] + list(features), rows))
-        ctx.store(name + "_centers", {"cluster": [c + 1 for c in range(len(sizes))], "size": sizes,
-                                      **{f: [centers[c][i] for c in range(len(sizes))] for i, f in enumerate(features)}})
-        finish(ctx, session, name, assignments.withColumnRenamed("id", id), pull, started, "kmeans")
-
-    connection.run(ctx, "kmeans", work)
+    connection.run(ctx, "kmeans", lambda session: analyses.mllib_kmeans(
+        ctx, session, dataset, features, id, k, scale, max_iter, tol, analyses.seed_of(ctx, seed), rest["as"], pull,
+        started))
 
 
 INTERACTION_OPTIONS = [
@@ -365,10 +292,6 @@ INTERACTION_OPTIONS = [
            required=False),
     Option("--top", help=("Items per user", "每位用户的推荐数"), value="integer", default=10, minimum=1, maximum=1000),
 ]
-
-
-def target_filter(target):
-    return "TRUE" if target is None else f"CAST(r.user AS STRING) = '{target.replace(chr(39), chr(39) * 2)}'"
 
 
 @plugin.command("itemknn", abstract=("Item-kNN recommendations, co-occurrence cosine in Spark SQL (as recommend for)",
@@ -387,15 +310,9 @@ def itemknn_command(ctx, interactions, user, item, weight, damping, target, top,
                     **rest):
     started = time.time()
 
-    def work(session):
-        frame, view = input_view(ctx, session, interactions)
-        check_columns(frame, [("--user", user), ("--item", item), ("--weight", weight)])
-        query = recommend.itemknn_sql(recommend.interactions_sql(view, user, item, weight, damping), neighbours, shrink, top,
-                                      target_filter(target))
-        frame = session.sql(query).withColumnRenamed("user", user).withColumnRenamed("item", item)
-        finish(ctx, session, rest["as"], frame, pull, started, "itemknn")
-
-    connection.run(ctx, "itemknn", work)
+    connection.run(ctx, "itemknn", lambda session: analyses.itemknn(
+        ctx, session, interactions, user, item, weight, damping, target, top, neighbours, shrink, rest["as"], pull,
+        started))
 
 
 @plugin.command("als", abstract=("ALS recommendations with MLlib (implicit feedback)", "用 MLlib ALS 推荐（隐式反馈）"),
@@ -412,15 +329,9 @@ def als_command(ctx, interactions, user, item, weight, damping, target, top, ran
                 **rest):
     started = time.time()
 
-    def work(session):
-        frame, view = input_view(ctx, session, interactions)
-        check_columns(frame, [("--user", user), ("--item", item), ("--weight", weight)])
-        recs = recommend.als(session, recommend.interactions_sql(view, user, item, weight, damping), rank, iterations,
-                             regularization, seed_of(ctx, seed), top, target_filter(target))
-        finish(ctx, session, rest["as"], recs.withColumnRenamed("user", user).withColumnRenamed("item", item), pull,
-               started, "als")
-
-    connection.run(ctx, "als", work)
+    connection.run(ctx, "als", lambda session: analyses.als(
+        ctx, session, interactions, user, item, weight, damping, target, top, rank, iterations, regularization,
+        analyses.seed_of(ctx, seed), rest["as"], pull, started))
 
 
 @plugin.command("forecast", abstract=("Per-SKU daily forecasts in Spark SQL (naive, drift, ma, ses)",
@@ -448,16 +359,10 @@ def als_command(ctx, interactions, user, item, weight, damping, target, top, ran
 def forecast_command(ctx, history, date, value, by, model, window, alpha, horizon, pull, **rest):
     started = time.time()
 
-    def work(session):
-        frame, view = input_view(ctx, session, history)
-        check_columns(frame, [("--date", date), ("--value", value), ("--by", by)])
-        query = forecast.forecast_sql(forecast.series_sql(frame, view, by, date, value), by, date, model, window,
-                                      alpha, horizon)
-        ctx.print(ctx.text(f"{model} forecasts computed in Spark SQL (per-series daily history stays in Spark)",
-                           f"{model} 预测在 Spark SQL 中计算（每个序列的日度历史留在 Spark）"))
-        finish(ctx, session, rest["as"], session.sql(query), pull, started, "forecast")
-
-    connection.run(ctx, "forecast", work)
+    ctx.print(ctx.text(f"{model} forecasts computed in Spark SQL (per-series daily history stays in Spark)",
+                       f"{model} 预测在 Spark SQL 中计算（每个序列的日度历史留在 Spark）"))
+    connection.run(ctx, "forecast", lambda session: analyses.sql_forecast(
+        ctx, session, history, date, value, by, model, window, alpha, horizon, rest["as"], pull, started))
 
 
 if __name__ == "__main__":

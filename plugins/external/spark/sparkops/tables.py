@@ -130,22 +130,55 @@ class Datasets:
 def pull(frame, ctx, scratch, name, limit=None, guard=1_000_000):
     """Brings the frame's rows home as a CSV file result `name`, refusing more than `guard` rows
     unless `limit` says how many to take; nothing is stored unless the whole pull succeeds."""
+    path, schema, rows = write_rows(frame, ctx, scratch, name, limit=limit, guard=guard)
+    ctx.store_file(name, path, schema=schema, rows=rows)
+    return rows
+
+
+def write_rows(frame, ctx, scratch, name, limit=None, guard=None):
+    """Streams the frame's rows into a CSV file in `scratch`, batch by batch as Spark sends them
+    (10,000 rows each): progress per batch, Ctrl-C between batches. Refuses more than `guard` rows
+    unless `limit` says how many to take. Returns (path, schema, rows); the file is only a
+    scratch file, so a failure midway (the server died) leaves nothing behind in the workspace."""
     import pyarrow.csv as pacsv
 
-    table = frame.limit(limit if limit is not None else guard + 1).toArrow()
-    if limit is None and table.num_rows > guard:
-        raise CommandError(
-            ctx.text(f"{name} has more than the {guard:,} rows a pull brings home at once",
-                     f"{name} 超过一次拉取的上限 {guard:,} 行"),
-            hint=ctx.text("take part with --limit N, or aggregate it in Spark first (spark sql)",
-                          "用 --limit N 只取一部分，或先在 Spark 中汇总（spark sql）"), code="out-of-range",
-            option="--limit")
+    if limit is not None:
+        frame = frame.limit(limit)
+    elif guard is not None:
+        frame = frame.limit(guard + 1)
     schema = schema_of(frame)
     path = os.path.join(scratch, f"pull-{len(os.listdir(scratch))}.csv")
-    table = table.cast(_plain(table.schema), safe=False)
-    pacsv.write_csv(table, path, pacsv.WriteOptions(quoting_style="needed"))
-    ctx.store_file(name, path, schema=schema, rows=table.num_rows)
-    return table.num_rows
+    session = frame.sparkSession
+    rows, writer = 0, None
+    try:
+        for part in session.client.to_table_as_iterator(frame._plan.to_proto(session.client), frame._plan.observations):
+            if not hasattr(part, "num_rows"):
+                continue  # the schema message
+            ctx.check_cancelled()
+            rows += part.num_rows
+            if limit is None and guard is not None and rows > guard:
+                raise CommandError(
+                    ctx.text(f"{name} has more than the {guard:,} rows a pull brings home at once",
+                             f"{name} 超过一次拉取的上限 {guard:,} 行"),
+                    hint=ctx.text("take part with --limit N, or aggregate it in Spark first (spark sql)",
+                                  "用 --limit N 只取一部分，或先在 Spark 中汇总（spark sql）"), code="out-of-range",
+                    option="--limit")
+            table = part.cast(_plain(part.schema), safe=False)
+            if writer is None:
+                writer = pacsv.CSVWriter(path, table.schema, write_options=pacsv.WriteOptions(quoting_style="needed"))
+            writer.write_table(table)
+            ctx.progress(rows, None, ctx.text(f"{rows:,} rows of {name}", f"{name} 的 {rows:,} 行"))
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is None:  # no rows: a header only
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(",".join(_csv_name(n) for n, _ in schema) + "\n")
+    return path, schema, rows
+
+
+def _csv_name(name):
+    return '"' + name.replace('"', '""') + '"' if any(c in name for c in ',"\n\r') else name
 
 
 def _plain(schema):
