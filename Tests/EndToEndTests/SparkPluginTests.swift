@@ -82,23 +82,13 @@ struct SparkPluginTests {
 
     @Test func forecastsInSQLEqualForecastPredict() throws {
         let session = try SparkServer.session()
-        // two SKUs with a gap (filled with zero), a duplicate day (summed) and different lengths
-        let rows = [
-            "sku,day,qty", "A,2025-01-01,5", "A,2025-01-02,7", "A,2025-01-04,6", "A,2025-01-04,2", "A,2025-01-05,9",
-            "A,2025-01-06,4", "A,2025-01-07,8", "A,2025-01-08,10", "B,2025-01-03,1", "B,2025-01-04,3", "B,2025-01-05,2",
-            "B,2025-01-06,6",
-        ]
-        try session.mustRun("load sales \(try folder.write("sales.csv", rows.joined(separator: "\n") + "\n"))")
+        try session.mustRun("load sales \(try folder.write("sales.csv", SparkServer.salesCSV))")
         for (model, extra) in [("naive", ""), ("drift", ""), ("ma", " --season 3")] {
             try session.mustRun("forecast predict sales --date day --value qty --by sku --freq D --model \(model)\(extra) --horizon 4 --as l_\(model)")
             let window = model == "ma" ? " --window 3" : ""
             try session.mustRun("spark forecast sales --date day --value qty --by sku --model \(model)\(window) --horizon 4 --as s_\(model) --pull")
             let local = try session.workspace.dataset(named: "l_\(model)"), spark = try session.workspace.dataset(named: "s_\(model)")
-            let key = { (d: Dataset) throws -> [String: Double] in
-                let keys = zip(try d.column("sku").stringValues(), try d.column("day").stringValues()).map { "\($0 ?? "") \($1 ?? "")" }
-                return Dictionary(uniqueKeysWithValues: zip(keys, try d.column("forecast").requireNumeric()))
-            }
-            let a = try key(local), b = try key(spark)
+            let a = try SparkServer.keyed(local, ["sku", "day"], "forecast"), b = try SparkServer.keyed(spark, ["sku", "day"], "forecast")
             #expect(a.keys.sorted() == b.keys.sorted(), "\(model) dates")
             #expect(a.allSatisfy { abs($0.value - (b[$0.key] ?? .nan)) < 1e-9 }, "\(model): \(a) vs \(b)")
         }
@@ -113,17 +103,12 @@ struct SparkPluginTests {
 
     @Test func itemKNNScoresEqualRecommendFor() throws {
         let session = try SparkServer.session()
-        let baskets = [["u1", "a", "b", "c"], ["u2", "a", "b"], ["u3", "b", "c", "d"], ["u4", "a", "d"], ["u5", "c", "d", "e"], ["u6", "a", "e"]]
-        let lines = ["user,item"] + baskets.flatMap { basket in basket.dropFirst().map { "\(basket[0]),\($0)" } }
+        let lines = SparkServer.clickLines
         try session.mustRun("load clicks \(try folder.write("clicks.csv", lines.joined(separator: "\n") + "\n"))")
         try session.mustRun("recommend for clicks --user user --item item --all-users --top 2 --as local_recs")
         try session.mustRun("spark itemknn clicks --user user --item item --top 2 --as spark_recs --pull")
         let local = try session.workspace.dataset(named: "local_recs"), spark = try session.workspace.dataset(named: "spark_recs")
-        let scores = { (d: Dataset) throws -> [String: Double] in
-            let keys = zip(try d.column("user").stringValues(), try d.column("item").stringValues()).map { "\($0 ?? "")/\($1 ?? "")" }
-            return Dictionary(uniqueKeysWithValues: zip(keys, try d.column("score").requireNumeric()))
-        }
-        let a = try scores(local), b = try scores(spark)
+        let a = try SparkServer.keyed(local, ["user", "item"], "score"), b = try SparkServer.keyed(spark, ["user", "item"], "score")
         #expect(!b.isEmpty)
         for (key, value) in b { #expect(abs(value - (a[key] ?? .nan)) < 1e-9, "\(key): spark \(value), local \(a[key] ?? .nan)") }
         // ALS (no local peer): seeded, top 2 unseen items for every user

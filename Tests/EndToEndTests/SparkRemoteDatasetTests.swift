@@ -112,17 +112,12 @@ struct SparkRemoteDatasetTests {
 
     @Test func recommendAndForecastOnRemoteData() throws {
         let session = try SparkServer.session()
-        let baskets = [["u1", "a", "b", "c"], ["u2", "a", "b"], ["u3", "b", "c", "d"], ["u4", "a", "d"], ["u5", "c", "d", "e"], ["u6", "a", "e"]]
-        let lines = ["user,item"] + baskets.flatMap { basket in basket.dropFirst().map { "\(basket[0]),\($0)" } }
+        let lines = SparkServer.clickLines
         try session.mustRun("load clicks \(try folder.write("clicks.csv", lines.joined(separator: "\n") + "\n"))")
         try session.mustRun("spark push clicks --as rclicks")
         try session.mustRun("recommend for clicks --user user --item item --all-users --top 2 --as lrecs")
         try session.mustRun("recommend for rclicks --user user --item item --all-users --top 2 --as rrecs --pull")
-        let scores = { (name: String) throws -> [String: Double] in
-            let d = try session.workspace.dataset(named: name)
-            let keys = zip(try d.column("user").stringValues(), try d.column("item").stringValues()).map { "\($0 ?? "")/\($1 ?? "")" }
-            return Dictionary(uniqueKeysWithValues: zip(keys, try d.column("score").requireNumeric()))
-        }
+        let scores = { (name: String) in try SparkServer.keyed(session.workspace.dataset(named: name), ["user", "item"], "score") }
         let local = try scores("lrecs"), remote = try scores("rrecs")
         #expect(!remote.isEmpty)
         for (key, value) in remote { #expect(abs(value - (local[key] ?? .nan)) < 1e-9, "\(key)") }
@@ -131,18 +126,9 @@ struct SparkRemoteDatasetTests {
         let alsHere = session.execute("recommend for clicks --user user --item item --all-users --method als")
         #expect(!alsHere.succeeded && alsHere.output.contains("--method"))  // als only on remote data
 
-        let rows = [
-            "sku,day,qty", "A,2025-01-01,5", "A,2025-01-02,7", "A,2025-01-04,6", "A,2025-01-04,2", "A,2025-01-05,9",
-            "A,2025-01-06,4", "A,2025-01-07,8", "A,2025-01-08,10", "B,2025-01-03,1", "B,2025-01-04,3", "B,2025-01-05,2",
-            "B,2025-01-06,6",
-        ]
-        try session.mustRun("load sales \(try folder.write("sales.csv", rows.joined(separator: "\n") + "\n"))")
+        try session.mustRun("load sales \(try folder.write("sales.csv", SparkServer.salesCSV))")
         try session.mustRun("spark push sales --as rsales")
-        let forecasts = { (name: String) throws -> [String: Double] in
-            let d = try session.workspace.dataset(named: name)
-            let keys = zip(try d.column("sku").stringValues(), try d.column("day").stringValues()).map { "\($0 ?? "") \($1 ?? "")" }
-            return Dictionary(uniqueKeysWithValues: zip(keys, try d.column("forecast").requireNumeric()))
-        }
+        let forecasts = { (name: String) in try SparkServer.keyed(session.workspace.dataset(named: name), ["sku", "day"], "forecast") }
         // drift is SQL: it runs in Spark
         try session.mustRun("forecast predict sales --date day --value qty --by sku --freq D --model drift --horizon 4 --as ld")
         let sql = try session.mustRun("forecast predict rsales --date day --value qty --by sku --freq D --model drift --horizon 4 --as rd --pull")

@@ -61,6 +61,26 @@ enum SparkServer {
         return try folder.write(name, lines.joined(separator: "\n") + "\n")
     }
 
+    /// Six users' clicks on five items (`user,item` lines, header first).
+    static let clickLines: [String] = {
+        let baskets = [["u1", "a", "b", "c"], ["u2", "a", "b"], ["u3", "b", "c", "d"], ["u4", "a", "d"], ["u5", "c", "d", "e"], ["u6", "a", "e"]]
+        return ["user,item"] + baskets.flatMap { basket in basket.dropFirst().map { "\(basket[0]),\($0)" } }
+    }()
+
+    /// Daily sales of two SKUs with a gap (filled with zero), a duplicate day (summed) and different lengths.
+    static let salesCSV = [
+        "sku,day,qty", "A,2025-01-01,5", "A,2025-01-02,7", "A,2025-01-04,6", "A,2025-01-04,2", "A,2025-01-05,9",
+        "A,2025-01-06,4", "A,2025-01-07,8", "A,2025-01-08,10", "B,2025-01-03,1", "B,2025-01-04,3", "B,2025-01-05,2",
+        "B,2025-01-06,6",
+    ].joined(separator: "\n") + "\n"
+
+    /// A dataset's `value` column keyed by its `keys` columns joined by a space (rows compared across engines).
+    static func keyed(_ dataset: Dataset, _ keys: [String], _ value: String) throws -> [String: Double] {
+        let columns = try keys.map { try dataset.column($0).stringValues() }
+        let names = (0..<dataset.rowCount).map { row in columns.map { $0[row] ?? "" }.joined(separator: " ") }
+        return Dictionary(uniqueKeysWithValues: zip(names, try dataset.column(value).requireNumeric()))
+    }
+
     /// Runs scripts/spark/NAME with `environment` added; its exit status. Spawned and waited for
     /// directly, its output to /dev/null: the server it starts keeps running (and holding what it
     /// inherited) after the script exits, which keeps Foundation's Process from reporting the exit.
