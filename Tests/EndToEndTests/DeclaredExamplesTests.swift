@@ -72,27 +72,10 @@ struct DeclaredExamplesTests {
             if failed.count == pending.count { break }
             pending = failed
         }
-        for example in pending where Self.awaitingFix[example.line] == nil {
+        for example in pending {
             Issue.record("\(example.line)\n\(failures[example.line] ?? "")")
         }
-        for (line, reason) in Self.awaitingFix.sorted(by: { $0.key < $1.key }) {
-            // Known to fail until fixed; once it runs, the known issue goes unrecorded and the test says to drop it here.
-            withKnownIssue("\(line): \(reason)") {
-                if pending.contains(where: { $0.line == line }) { Issue.record("\(line)\n\(failures[line] ?? "")") }
-            }
-        }
     }
-
-    /// Examples of plugins/Ask (converted by its own engineer) that need data the sample does not have.
-    static let awaitingFix: [String: String] = [
-        "ask kb faq --question question --answer answer --keywords tags --paraphrases similar --as ask_kb":
-            "the sample faq has no tags or similar columns",
-        "ask evaluate faq_tests --text question --intent intent --kb ask_kb --oos-label oos --save-threshold":
-            "no faq_tests dataset in the sample (e.g. load examples/faq_paraphrases.csv as faq_tests)",
-        "ask evaluate faq_tests --text question --intent intent --kb ask_kb --tune-share 0.5 --seed 7 --save-threshold":
-            "no faq_tests dataset in the sample",
-        "ask terms --file corpus.txt --timings": "corpus.txt is not in the repository",
-    ]
 
     /// A session with the sample data loaded by `examples/load-sample.opsb`, its paths made absolute.
     static func sampleSession() throws -> Session {
