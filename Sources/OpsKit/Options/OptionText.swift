@@ -10,7 +10,9 @@ enum OptionText {
         let expected = words.count == 1
             ? words[0]
             : words.dropLast().joined(separator: L(", ", "、")) + L(" or ", " 或") + words[words.count - 1]
-        return L("\(option) expects \(expected) (got '\(text)')", "\(option) 需要\(expected)（实际为 '\(text)'）")
+        // Chinese sets Latin words apart from Han characters by a space: "需要 auto、none 或整数".
+        let gap = expected.first.map { $0.isASCII } == true ? " " : ""
+        return L("\(option) expects \(expected) (got '\(text)')", "\(option) 需要\(gap)\(expected)（实际为 '\(text)'）")
     }
 
     /// `LOW-HIGH` with an end outside the allowed numbers.

@@ -193,7 +193,7 @@ public struct ValueSpec: Codable, Hashable, Sendable {
     public var valuesText: String? {
         switch kind {
         case .choice: return choices.map(\.value).joined(separator: " | ")
-        case .integer, .number, .duration: return OptionText.kindName(kind) + (range.map { " " + $0.text(kind) } ?? "")
+        case .integer, .number, .duration: return OptionText.kindName(kind) + (range.map { L(" ", "，") + $0.text(kind) } ?? "")
         case .integerRange: return OptionText.kindName(kind) + (range.map { OptionText.rangeEnds($0.text(.integer)) } ?? "")
         case .text: return nil
         }
@@ -237,7 +237,7 @@ public struct NumericRange: Codable, Hashable, Sendable {
         let low = lower.map { Self.format($0, kind) }, high = upper.map { Self.format($0, kind) }
         switch (low, high) {
         case let (low?, high?) where lowerInclusive && upperInclusive: return L("between \(low) and \(high)", "在 \(low) 到 \(high) 之间")
-        case let (low?, high?): return lowerText(low) + L(" and ", "且") + upperText(high)
+        case let (low?, high?): return lowerText(low) + L(" and ", " 且") + upperText(high)
         case let (low?, nil): return lowerText(low)
         case let (nil, high?): return upperText(high)
         case (nil, nil): return L("any number", "任意数")
