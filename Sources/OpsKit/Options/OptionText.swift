@@ -36,6 +36,7 @@ enum OptionText {
         case .choice: return L("one of the listed values", "所列取值之一")
         case .text: return L("a text", "文本")
         case .integerRange: return L("a range LOW-HIGH such as 2-10", "形如 2-10 的范围（低-高）")
+        case .date: return L("a date such as 2026-01-31", "日期，如 2026-01-31")
         }
     }
 
