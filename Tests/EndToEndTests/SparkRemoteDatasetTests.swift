@@ -182,7 +182,10 @@ struct SparkRemoteDatasetTests {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("opsbench-spark-dying-\(port)").path
         let environment = ["OPSBENCH_SPARK_PORT": String(port), "OPSBENCH_SPARK_SCRATCH": scratch]
         try #require(try SparkServer.script("start", environment: environment) == 0, "scripts/spark/start on port \(port) failed")
-        defer { _ = try? SparkServer.script("stop", environment: environment) }
+        defer {
+            _ = try? SparkServer.script("stop", environment: environment)
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
         let url = "sc://localhost:\(port)"
         let session = try SparkServer.session()
         try session.mustRun("spark connect \(url)")

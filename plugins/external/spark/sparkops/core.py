@@ -24,6 +24,8 @@ ALS_OPTIONS = [
     Option("--rank", help=("ALS latent factors", "ALS 隐因子数"), value="integer", default=10, minimum=1, maximum=1000),
     Option("--iterations", help=("ALS iterations", "ALS 迭代次数"), value="integer", default=10, minimum=1, maximum=1000),
     Option("--regularization", help=("ALS L2 regularization", "ALS 的 L2 正则化"), value="number", default=0.1, minimum=0),
+    Option("--seed", help=("ALS random seed (default: the session's)", "ALS 随机种子（默认：会话的种子）"), value="integer",
+           required=False, minimum=0),
 ]
 #: Forecast models that are plain SQL and equal forecast predict's.
 SQL_MODELS = ("naive", "drift", "ma")
