@@ -25,4 +25,10 @@ enum SQLMessages {
               "sql 无法读取 '\(dataset)'：列 \(list) 只有大小写不同，SQL 不区分大小写"),
             hint: L("store it under distinct column names first", "请先以不同的列名保存该数据集"))
     }
+
+    /// Reported (never expected) when a statement reads a column its plan did not announce.
+    static var columnNotVerified: String {
+        L("a column was read before its checksums were verified; the query was stopped",
+          "某列在校验和核对之前被读取；查询已停止")
+    }
 }
