@@ -63,6 +63,9 @@ class ColumnReader {
     /// Sets the SQL result of `context` to the cell at `row`.
     func result(_ context: OpaquePointer?, _ row: Int) { sqlite3_result_null(context) }
 
+    /// Starts loading the cell at `row` into cache (for scans that jump between rows).
+    func prefetch(_ row: Int) {}
+
     /// Whether cells that are ``same(_:_:)`` give SQLite identical values, so
     /// one row can stand for all rows of its key (not so for doubles: 0 and -0).
     var equalCellsAreIdentical: Bool { true }
@@ -212,6 +215,10 @@ class IntegerReader: ColumnReader {
         super.init(validity: validity)
     }
 
+    override func prefetch(_ row: Int) {
+        if let wide { opsbench_prefetch(wide + row) } else { opsbench_prefetch(narrow! + row) }
+    }
+
     @inline(__always) final func value(_ row: Int) -> Int64 {
         if let wide { return wide[row] }
         return narrow![row] != 0 ? 1 : 0
@@ -264,6 +271,8 @@ final class DoubleReader: ColumnReader {
         self.values = values
         super.init(validity: validity)
     }
+
+    override func prefetch(_ row: Int) { opsbench_prefetch(values + row) }
 
     @inline(__always) private func isMissing(_ row: Int) -> Bool { isNull(row) || values[row].isNaN }
 
@@ -320,6 +329,8 @@ final class StringReader: ColumnReader {
         self.text = text
         super.init(validity: validity)
     }
+
+    override func prefetch(_ row: Int) { opsbench_prefetch(offsets + row) }
 
     @inline(__always) private func start(_ row: Int) -> Int { Int(truncatingIfNeeded: offsets[row]) }
 
