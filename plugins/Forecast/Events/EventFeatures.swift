@@ -23,10 +23,13 @@ struct EventFeatures: Sendable {
     var keys: [EventKey]
     /// Per series, per period (history then horizon): the active keys and their values.
     var rows: [[[(key: Int, value: Double)]]]
+    /// Per series, the period number of its first period (rows[s][t] is period starts[s] + t).
+    var starts: [Int64]
 
-    init(keys: [EventKey], rows: [[[(key: Int, value: Double)]]]) {
+    init(keys: [EventKey], rows: [[[(key: Int, value: Double)]]], starts: [Int64]) {
         self.keys = keys
         self.rows = rows
+        self.starts = starts
     }
 
     /// Maps `entries` onto the periods of every series of `table` and `horizon` periods beyond.
@@ -61,6 +64,7 @@ struct EventFeatures: Sendable {
         }
         self.keys = keys
         self.rows = rows
+        self.starts = table.starts
     }
 
     static func key(for entry: CalendarEntry, weekly: Bool) -> EventKey {
