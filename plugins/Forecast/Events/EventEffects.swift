@@ -87,7 +87,10 @@ struct EventEffects: Sendable {
                 var lift = kept
                 let lambda = st.keys.map { min(max(st.ordinaryVariance / tau2[$0], 0.2), 100) }
                 let local = Ridge.solve(st.xtx, st.xtz, size: st.keys.count, lambda: lambda, prior: st.keys.map { pooled[$0] })
-                for (a, ka) in st.keys.enumerated() { lift[ka] = guarded.share[ka] * min(max(local[a], -3), 3) }
+                for (a, ka) in st.keys.enumerated() {
+                    let own = guarded.deviationShare(key: ka, occurrences: guarded.seriesOccurrences[s][a], keys: features.keys)
+                    lift[ka] = guarded.share[ka] * (pooled[ka] + own * (min(max(local[a], -3), 3) - pooled[ka]))
+                }
                 var occurrences = [Int](repeating: 0, count: k)
                 for (a, ka) in st.keys.enumerated() { occurrences[ka] = st.counts[a] }
                 var r2 = 0.0

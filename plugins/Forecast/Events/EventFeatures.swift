@@ -9,6 +9,8 @@ struct EventKey: Hashable, Sendable {
     var offset: Int?
     /// A known covariate (`--regressors`) rather than a calendar event.
     var isRegressor = false
+    /// What the event is (festival, shopping festival, day off, ...).
+    var kind = EventKind.promotion
 
     var label: String { isRegressor ? event : offset.map { "\(event)@\($0)" } ?? "\(event) \(role.rawValue)" }
 }
@@ -69,11 +71,11 @@ struct EventFeatures: Sendable {
 
     static func key(for entry: CalendarEntry, weekly: Bool) -> EventKey {
         switch entry.role {
-        case _ where entry.kind == .logistics: return EventKey(event: entry.event, role: entry.role, offset: nil)
-        case .off, .makeup: return EventKey(event: entry.event, role: entry.role, offset: nil)
+        case _ where entry.kind == .logistics: return EventKey(event: entry.event, role: entry.role, offset: nil, kind: entry.kind)
+        case .off, .makeup: return EventKey(event: entry.event, role: entry.role, offset: nil, kind: entry.kind)
         default:
             let near = !weekly && abs(entry.offset) <= offsetReach
-            return EventKey(event: entry.event, role: entry.role, offset: near ? entry.offset : nil)
+            return EventKey(event: entry.event, role: entry.role, offset: near ? entry.offset : nil, kind: entry.kind)
         }
     }
 

@@ -14,6 +14,12 @@ import Foundation
 /// out from its occurrence-to-occurrence variation is dropped, a clear one is kept whole. So a
 /// generic key (法定假日) whose holidays disagree, or an effect learned from one occurrence
 /// that other keys show to be unreliable, or an effect on made-up dates, is shrunk towards zero.
+///
+/// A series' own deviation from the pooled effect is kept as far as such deviations repeat:
+/// ρ is the correlation of each series' deviations on consecutive occurrences of the same key,
+/// over all series and the keys of one kind of event (festivals, shopping festivals, days off,
+/// ...) seen twice, and a deviation learned from r occurrences is kept with the Spearman–Brown
+/// reliability `rρ / (1 + (r − 1)ρ)`. A kind no series saw twice keeps its deviations whole.
 struct EventGuard: Sendable {
     /// Share f of each key's effect that is kept (1 for regressors, which are not events).
     var share: [Double]
@@ -23,11 +29,21 @@ struct EventGuard: Sendable {
     var occurrences: [Int]
     /// Between-occurrence variance ω² of each key's lift (log scale), as blended.
     var betweenVariance: [Double]
+    /// Per kind of event, the correlation ρ of a series' deviations from the pooled lift on consecutive occurrences.
+    var reliability: [EventKind: Double]
+    /// Per series, the occurrences of each of its keys (in the order of the series' statistics).
+    var seriesOccurrences: [[Int]]
 
     /// Weight, in occurrences, of the pooled between-occurrence variance against a key's own spread.
     static let priorWeight = 2.0
     /// Between-occurrence variance assumed when no key has been seen twice (log scale; a ±14 % sd).
     static let defaultBetween = 0.02
+    /// The share of a series' own deviation on `key` kept when learned from `r` occurrences.
+    func deviationShare(key: Int, occurrences r: Int, keys: [EventKey]) -> Double {
+        guard r > 0 else { return 0 }
+        guard let rho = reliability[keys[key].kind] else { return 1 }
+        return Double(r) * rho / (1 + Double(r - 1) * rho)
+    }
 
     /// Sums of one occurrence's partial residuals.
     private struct Run {
@@ -53,6 +69,7 @@ struct EventGuard: Sendable {
         }
         // per key: the occurrences' estimates m_o and sampling variances
         var estimates = [[(m: Double, v: Double)]](repeating: [], count: k)
+        var occurrenceOf = [[Int64: Int]](repeating: [:], count: k)
         for key in 0..<k {
             var current = Run(), last: Int64?
             for period in byPeriod[key].keys.sorted() {
@@ -60,6 +77,7 @@ struct EventGuard: Sendable {
                     estimates[key].append((current.numerator / current.denominator, 1 / current.denominator))
                     current = Run()
                 }
+                occurrenceOf[key][period] = estimates[key].count
                 current.numerator += byPeriod[key][period]!.numerator
                 current.denominator += byPeriod[key][period]!.denominator
                 last = period
@@ -94,6 +112,49 @@ struct EventGuard: Sendable {
             let v = blended / r, b2 = pooled[key] * pooled[key]
             share[key] = b2 > 0 ? max(0, 1 - v / b2) : 0
         }
-        return EventGuard(share: share, estimate: pooled, occurrences: occurrences, betweenVariance: betweenVariance)
+        let (reliability, seriesOccurrences) = repeatability(stats: stats, features: features, pooled: pooled, share: share,
+                                                            occurrenceOf: occurrenceOf, estimates: estimates)
+        return EventGuard(share: share, estimate: pooled, occurrences: occurrences, betweenVariance: betweenVariance,
+                          reliability: reliability, seriesOccurrences: seriesOccurrences)
+    }
+
+    /// ρ per kind of event, the correlation of series' deviations d = m_s,o − m_o on consecutive
+    /// occurrences of a key, and each series' occurrences per key.
+    private static func repeatability(stats: [SeriesStats?], features: EventFeatures, pooled: [Double], share: [Double], occurrenceOf: [[Int64: Int]],
+                                      estimates: [[(m: Double, v: Double)]]) -> ([EventKind: Double], [[Int]]) {
+        var sums3: [EventKind: (xy: Double, xx: Double, yy: Double)] = [:]
+        var runs = [[Int]](repeating: [], count: stats.count)
+        for (s, stat) in stats.enumerated() {
+            guard let st = stat else { continue }
+            // (key, occurrence) → this series' sums
+            var sums: [Int: [Int: Run]] = [:]
+            for (t, z) in zip(st.eventRows, st.eventLifts) {
+                let row = features.rows[s][t]
+                let residual = z - row.reduce(0) { $0 + $1.value * pooled[$1.key] }
+                let period = features.starts[s] + Int64(t)
+                for (key, x) in row {
+                    guard let o = occurrenceOf[key][period] else { continue }
+                    sums[key, default: [:]][o, default: Run()].numerator += x * (residual + pooled[key] * x)
+                    sums[key, default: [:]][o, default: Run()].denominator += x * x
+                }
+            }
+            runs[s] = st.keys.map { sums[$0]?.count ?? 0 }
+            for (key, byOccurrence) in sums where byOccurrence.count > 1 && share[key] > 0 && !features.keys[key].isRegressor {
+                let deviations = byOccurrence.keys.sorted().compactMap { o -> Double? in
+                    let run = byOccurrence[o]!
+                    return run.denominator > 0 && o < estimates[key].count ? run.numerator / run.denominator - estimates[key][o].m : nil
+                }
+                let kind = features.keys[key].kind
+                for (a, b) in zip(deviations, deviations.dropFirst()) {
+                    sums3[kind, default: (0, 0, 0)].xy += a * b
+                    sums3[kind, default: (0, 0, 0)].xx += a * a
+                    sums3[kind, default: (0, 0, 0)].yy += b * b
+                }
+            }
+        }
+        var rho: [EventKind: Double] = [:]
+        for (kind, s) in sums3 where s.xx > 0 && s.yy > 0 { rho[kind] = min(max(s.xy / (s.xx * s.yy).squareRoot(), 0), 1) }
+        return (rho, runs)
     }
 }
+
