@@ -73,6 +73,9 @@ extension Strings {
 
 extension Strings {
     static var seriesHeader: String { L("series", "序列") }
+    /// What `forecast explain --series` names, for "unknown series 'x' in forecasts" and its list of series.
+    static var seriesKind: String { L("series", "序列") }
+    static func inDataset(_ name: String) -> String { L(" in \(name)", "数据集 \(name) 中") }
     static var historyHeader: String { L("history", "历史") }
     static var modelHeader: String { L("model", "模型") }
     static var sparkHeader: String { L("recent │ forecast", "近期 │ 预测") }

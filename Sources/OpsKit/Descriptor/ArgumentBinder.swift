@@ -59,7 +59,8 @@ public struct ArgumentBinder {
             if let inlineValue {
                 values.append(inlineValue)
             } else {
-                while index < tokens.count, !looksLikeOption(tokens[index]) || isNumber(tokens[index], for: argument) {
+                // `-1` after an option is its value (which its range check may then refuse), not an option.
+                while index < tokens.count, !looksLikeOption(tokens[index]) || NegativeValues.looksNegative(tokens[index]) {
                     values.append(tokens[index])
                     index += 1
                     if !argument.takesValuesUpToNextOption { break }
@@ -105,11 +106,6 @@ public struct ArgumentBinder {
     }
 
     private func looksLikeOption(_ token: String) -> Bool { token.hasPrefix("-") && token.count > 1 }
-
-    /// `-1` after an option is its value (which its range check may then refuse), not an option.
-    private func isNumber(_ token: String, for argument: ArgumentDescriptor) -> Bool {
-        NegativeValues.looksNegative(token)
-    }
 
     private func split(_ token: String) -> (String, String?) {
         guard token.hasPrefix("--"), let equals = token.firstIndex(of: "=") else { return (token, nil) }
