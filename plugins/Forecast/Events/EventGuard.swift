@@ -139,7 +139,10 @@ struct EventGuard: Sendable {
                 }
             }
             runs[s] = st.keys.map { sums[$0]?.count ?? 0 }
-            for (key, byOccurrence) in sums where byOccurrence.count > 1 && share[key] > 0 && !features.keys[key].isRegressor {
+            // in key order: a dictionary's order differs between runs, and the sums must not
+            for key in sums.keys.sorted() {
+                let byOccurrence = sums[key]!
+                guard byOccurrence.count > 1, share[key] > 0, !features.keys[key].isRegressor else { continue }
                 let deviations = byOccurrence.keys.sorted().compactMap { o -> Double? in
                     let run = byOccurrence[o]!
                     return run.denominator > 0 && o < estimates[key].count ? run.numerator / run.denominator - estimates[key][o].m : nil
