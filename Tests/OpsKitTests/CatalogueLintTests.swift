@@ -21,6 +21,9 @@ final class CatalogueLintTests: XCTestCase {
         ("ValidationError literal", ##"ValidationError\("[^"]*[A-Za-z]{2}[^"]*""##),
         ("unknown kind/list literal", ##"\b(kind|listLabel): "[^"]*[A-Za-z]{2}[^"]*""##),
         ("plugin summary literal", ##"static (let|var) summary(: String)? = "[^"]*[A-Za-z]{2}[^"]*""##),
+        ("progress literal", ##"\.progress\("[^"]*[A-Za-z]{2}[^"]*""##),
+        ("progress detail literal", ##"\bdetail: "[^"]*[A-Za-z]{2}[^"]*""##),
+        ("table header literal", ##"headers = \["[^"]*[A-Za-z]{2}[^"]*""##),
     ]
 
     /// Catalogue entries whose text is the same in both languages (names, symbols, numbers).
@@ -74,6 +77,9 @@ final class CatalogueLintTests: XCTestCase {
         XCTAssertTrue(caught(#"@Option(help: "Number of rows to show.") var rows = 10"#))
         XCTAssertTrue(caught(#"throw OpsError("no depot given", hint: Strings.needDepotHint)"#))
         XCTAssertTrue(caught(#"context.note("3 rows dropped")"#))
+        XCTAssertTrue(caught(#"let progress = context.progress("k-means sweep", total: n)"#))
+        XCTAssertTrue(caught(#"progress.advance(detail: "best inertia " + x)"#))
+        XCTAssertTrue(caught(#"let headers = ["model", "sMAPE"]"#))
         XCTAssertTrue(caught(#"throw OpsError.invalidOption("--tol", "must be 0 or more")"#))
         XCTAssertFalse(caught(#"@Option(help: ArgumentHelp(Strings.rowsHelp)) var rows = 10"#))
         XCTAssertFalse(caught(#"throw OpsError(Strings.needDepot, hint: Strings.needDepotHint)"#))

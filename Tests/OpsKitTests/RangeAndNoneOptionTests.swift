@@ -75,8 +75,8 @@ final class RangeAndNoneOptionTests: XCTestCase {
         XCTAssertEqual(failure(["--k-range", "9-3"], in: .zh)?.message, "--k-range 必须从小到大书写（实际为 9-3）")
         XCTAssertEqual(failure(["--k-range", "1-8"], in: .zh)?.message, "--k-range 的两端都必须在 2 到 50 之间（实际为 1-8）")
         let season = try XCTUnwrap(failure(["--season", "每周"], in: .zh))
-        XCTAssertEqual(season.message, "--season 需要auto、none 或整数（实际为 '每周'）")
-        XCTAssertEqual(season.hint, "可接受：auto | none，或以逗号分隔的若干个值（整数 在 1 到 1000 之间）")
+        XCTAssertEqual(season.message, "--season 需要 auto、none 或整数（实际为 '每周'）")
+        XCTAssertEqual(season.hint, "可接受：auto | none，或以逗号分隔的若干个值（整数，在 1 到 1000 之间）")
     }
 
     func testDescriptorAndHelpShowTheForm() throws {

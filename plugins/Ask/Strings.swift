@@ -343,6 +343,15 @@ extension AskText {
     static var alternativesLabel: String { L("alternatives:", "其他可能：") }
     static var followUpNote: String { L("note: read as a follow-up of the previous question", "注：按上一个问题的追问理解") }
     static var botPrefix: String { L("bot: ", "客服：") }
+    /// Where a chat turn's answer came from, in its bracketed source line (the `kind` column keeps the code).
+    static func replyKind(_ kind: Reply.Kind) -> String {
+        switch kind {
+        case .faq: return L("faq", "FAQ")
+        case .order: return L("order", "订单")
+        case .intent: return L("intent", "意图")
+        case .handoff: return L("handoff", "转人工")
+        }
+    }
     static func matched(_ question: String, row: Int, intent: String?) -> String {
         L("\(question) (entry \(row)\(intent.map { ", intent \($0)" } ?? ""))",
           "\(question)（第 \(row) 条\(intent.map { "，意图 \($0)" } ?? "")）")

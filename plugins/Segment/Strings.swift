@@ -104,6 +104,16 @@ enum Text {
     static var initRowsHelp: Localized { .init(en: "Rows (1-based) used as initial centres, e.g. 1,3 (default: k-means++).", zh: "用作初始中心的行号（从 1 开始），如 1,3（默认用 k-means++）。") }
     static var explainMaxIterHelp: Localized { .init(en: "Most iterations shown.", zh: "最多显示的迭代次数。") }
 
+    // MARK: Progress
+
+    static func fittingProgress(_ k: Int) -> String { L("k-means k=\(k)", "K-Means 聚类 k=\(k)") }
+    static var sweepProgress: String { L("k-means sweep", "K-Means 扫描 K") }
+    static func bestInertiaDetail(_ inertia: Double) -> String {
+        L("best inertia ", "最优簇内平方和 ") + ValueFormat.fixed(inertia, digits: 2)
+    }
+    /// Where `segment explain`'s initial centres came from, without --init-rows.
+    static func seededCentres(_ seed: UInt64) -> String { L("k-means++, seed \(seed)", "k-means++，随机种子 \(seed)") }
+
     // MARK: Option errors
 
     static func tooFewRows(_ count: Int) -> OpsError {

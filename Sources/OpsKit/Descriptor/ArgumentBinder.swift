@@ -130,4 +130,8 @@ enum BinderText {
     static func missingPositional(_ name: String) -> String { L("missing <\(name)>", "缺少 <\(name)>") }
     static func unexpected(_ token: String) -> String { L("unexpected argument '\(token)'", "多余的参数 '\(token)'") }
     static func seeHelp(_ command: String) -> String { L("see 'help \(command)'", "参见 'help \(command)'") }
+    static func invalidValue(_ value: String, for name: String) -> String {
+        L("\(name): '\(value)' is not a valid value", "\(name)：'\(value)' 不是有效的取值")
+    }
+    static func expectedForm(_ name: String, _ help: String) -> String { L("\(name): \(help)", "\(name)：\(help)") }
 }

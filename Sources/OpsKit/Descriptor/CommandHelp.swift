@@ -86,7 +86,7 @@ public struct CommandHelp {
         if let spec = argument.value {
             var accepted = spec.specialValues
             switch spec.kind {
-            case .integer, .number, .duration, .integerRange:
+            case .integer, .number, .duration, .integerRange, .date:
                 if let values = spec.valuesText { accepted.append(values) }
             case .choice where spec.choices.allSatisfy({ $0.help == nil }):
                 if let values = spec.valuesText { accepted.append(values) }

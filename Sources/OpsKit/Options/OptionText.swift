@@ -10,7 +10,9 @@ enum OptionText {
         let expected = words.count == 1
             ? words[0]
             : words.dropLast().joined(separator: L(", ", "、")) + L(" or ", " 或") + words[words.count - 1]
-        return L("\(option) expects \(expected) (got '\(text)')", "\(option) 需要\(expected)（实际为 '\(text)'）")
+        // Chinese sets Latin words apart from Han characters by a space: "需要 auto、none 或整数".
+        let gap = expected.first.map { $0.isASCII } == true ? " " : ""
+        return L("\(option) expects \(expected) (got '\(text)')", "\(option) 需要\(gap)\(expected)（实际为 '\(text)'）")
     }
 
     /// `LOW-HIGH` with an end outside the allowed numbers.
@@ -34,6 +36,7 @@ enum OptionText {
         case .choice: return L("one of the listed values", "所列取值之一")
         case .text: return L("a text", "文本")
         case .integerRange: return L("a range LOW-HIGH such as 2-10", "形如 2-10 的范围（低-高）")
+        case .date: return L("a date such as 2026-01-31", "日期，如 2026-01-31")
         }
     }
 

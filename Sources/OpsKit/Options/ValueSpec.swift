@@ -18,6 +18,8 @@ public struct ValueSpec: Codable, Hashable, Sendable {
         case duration
         /// One of ``ValueSpec/choices``.
         case choice
+        /// A calendar day, `2026-01-31` (also `2026/1/31`, `2026年1月31日`).
+        case date
         /// Two whole numbers `LOW-HIGH` (`2-10`; also `2~10`), the first not above the second,
         /// both within ``ValueSpec/range``.
         case integerRange
@@ -143,6 +145,10 @@ public struct ValueSpec: Codable, Hashable, Sendable {
                 throw OpsError(
                     OptionText.outOfRange(option, range.text(kind), got: text), hint: hint, code: .outOfRange, option: option)
             }
+        case .date:
+            guard CivilDate.parseDate(Substring(text)) != nil else {
+                throw OpsError(OptionText.notA(kind, text, option: option, special: specialValues), hint: hint, code: .invalidValue, option: option)
+            }
         case .integerRange:
             guard let (low, high) = Self.integerRange(text) else {
                 throw OpsError(OptionText.notA(kind, text, option: option, special: specialValues), hint: hint, code: .invalidValue, option: option)
@@ -178,7 +184,7 @@ public struct ValueSpec: Codable, Hashable, Sendable {
         case .integer: return Int(text).map(Double.init)
         case .number: return Double(text).flatMap { $0.isFinite ? $0 : nil }
         case .duration: return DurationValue(argument: text)?.seconds
-        case .text, .choice, .integerRange: return nil
+        case .text, .choice, .date, .integerRange: return nil
         }
     }
 
@@ -193,8 +199,9 @@ public struct ValueSpec: Codable, Hashable, Sendable {
     public var valuesText: String? {
         switch kind {
         case .choice: return choices.map(\.value).joined(separator: " | ")
-        case .integer, .number, .duration: return OptionText.kindName(kind) + (range.map { " " + $0.text(kind) } ?? "")
+        case .integer, .number, .duration: return OptionText.kindName(kind) + (range.map { L(" ", "，") + $0.text(kind) } ?? "")
         case .integerRange: return OptionText.kindName(kind) + (range.map { OptionText.rangeEnds($0.text(.integer)) } ?? "")
+        case .date: return OptionText.kindName(kind)
         case .text: return nil
         }
     }
@@ -237,7 +244,7 @@ public struct NumericRange: Codable, Hashable, Sendable {
         let low = lower.map { Self.format($0, kind) }, high = upper.map { Self.format($0, kind) }
         switch (low, high) {
         case let (low?, high?) where lowerInclusive && upperInclusive: return L("between \(low) and \(high)", "在 \(low) 到 \(high) 之间")
-        case let (low?, high?): return lowerText(low) + L(" and ", "且") + upperText(high)
+        case let (low?, high?): return lowerText(low) + L(" and ", " 且") + upperText(high)
         case let (low?, nil): return lowerText(low)
         case let (nil, high?): return upperText(high)
         case (nil, nil): return L("any number", "任意数")

@@ -78,7 +78,7 @@ struct ExplainCommand: PluginCommand {
         var random = context.random(seedOption)
         let centers = try Seeding.kMeansPlusPlus(x, k: k, random: &random)
         let indices = (0..<k).map { c in (0..<x.rows).first { x.row($0) == Array(centers[c * x.cols..<(c + 1) * x.cols]) }! }
-        return (indices, "k-means++, seed \(context.seed(seedOption))")
+        return (indices, Text.seededCentres(context.seed(seedOption)))
     }
 
     private func printDistances(_ step: LloydWalk.Step, sourceRows: [Int], context: CommandContext) {

@@ -71,11 +71,11 @@ struct KMeansCommand: PluginCommand {
     {
         let distinct = Seeding.distinctRows(x, limit: options.k)
         if distinct < options.k { throw Text.kTooLarge(options.k, distinct: distinct) }
-        let progress = context.progress("k-means k=\(options.k)", total: options.nInit)
+        let progress = context.progress(Text.fittingProgress(options.k), total: options.nInit)
         defer { progress.finish() }
         let monitor = FitMonitor(
             checkCancellation: context.checkCancellation,
-            didFinishRun: { _, best in progress.advance(detail: "best inertia " + ValueFormat.fixed(best, digits: 2)) })
+            didFinishRun: { _, best in progress.advance(detail: Text.bestInertiaDetail(best)) })
         do {
             return try KMeans.fit(&x, options: options, random: &random, monitor: monitor)
         } catch let error as TooFewDistinctRows {
