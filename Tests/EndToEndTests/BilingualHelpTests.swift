@@ -10,16 +10,6 @@ import Workbench
 struct BilingualHelpTests {
     static let registry = CommandRegistry(plugins: bundledPlugins)
 
-    /// Commands whose declarations are still being converted by other engineers, with the reason.
-    /// Remove an entry once its help is translated (the test below says so).
-    static let pending: [String: String] = [
-        "ask": "plugins/Ask is owned by the ask engineer",
-        "segment": "option help literals in plugins/Segment/Commands (being converted to typed options)",
-        "recommend": "positional help literals in plugins/Recommend/*Command.swift (being converted to typed options)",
-    ]
-
-    static func isPending(_ entry: CommandEntry) -> Bool { pending.keys.contains(entry.path[0]) }
-
     /// Han characters: a Chinese text has some, whatever it quotes in Latin letters.
     static func isChinese(_ text: String) -> Bool {
         text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
@@ -44,26 +34,16 @@ struct BilingualHelpTests {
 
     @Test func everyHelpTextHasAChineseHalf() {
         var english: [String] = []
-        for entry in Self.registry.allCommands where !Self.isPending(entry) {
+        for entry in Self.registry.allCommands {
             for (place, text) in Self.texts(of: entry.descriptor) where !text.en.isEmpty && !Self.isChinese(text.zh) {
                 english.append("\(entry.fullName) \(place): \(text.zh)")
             }
         }
-        for plugin in Self.registry.plugins where !Self.pending.keys.contains(plugin.name) {
+        for plugin in Self.registry.plugins {
             let summary = Localized(decoding: plugin.summary)
             if !Self.isChinese(summary.zh) { english.append("\(plugin.name) summary: \(summary.zh)") }
         }
         #expect(english.isEmpty, "English-only help in the Chinese interface:\n\(english.joined(separator: "\n"))")
-    }
-
-    @Test func pendingPluginsAreStillPending() {
-        for name in Self.pending.keys {
-            let entries = Self.registry.allCommands.filter { $0.path[0] == name }
-            let untranslated = entries.contains { entry in
-                Self.texts(of: entry.descriptor).contains { !$0.text.en.isEmpty && !Self.isChinese($0.text.zh) }
-            }
-            #expect(untranslated, "\(name)'s help is translated now: remove it from BilingualHelpTests.pending")
-        }
     }
 
     @Test func everyCommandsHelpRendersInBothLanguages() {
@@ -73,11 +53,9 @@ struct BilingualHelpTests {
             #expect(english.hasPrefix("USAGE: \(entry.fullName)"), "\(entry.fullName): \(english.prefix(80))")
             #expect(chinese.hasPrefix("用法: \(entry.fullName)"), "\(entry.fullName): \(chinese.prefix(80))")
             #expect(!chinese.contains("OPTIONS") && !chinese.contains("USAGE"), "\(entry.fullName): English headings in Chinese help")
-            if !Self.isPending(entry) { #expect(!chinese.contains("(default:"), "\(entry.fullName): an English default in Chinese help") }
+            #expect(!chinese.contains("(default:"), "\(entry.fullName): an English default in Chinese help")
             #expect(!chinese.contains("\u{1E}") && !english.contains("\u{1E}"), "\(entry.fullName): an encoded text was not resolved")
-            if !Self.isPending(entry) {
-                #expect(Self.isChinese(String(chinese.split(separator: "\n")[2])), "\(entry.fullName): the overview line is not Chinese")
-            }
+            #expect(Self.isChinese(String(chinese.split(separator: "\n")[2])), "\(entry.fullName): the overview line is not Chinese")
         }
     }
 
@@ -85,7 +63,7 @@ struct BilingualHelpTests {
     /// the width of the option labels, and no line is wider than the help's width.
     @Test func chineseHelpIsAlignedAndWrappedByDisplayWidth() throws {
         let width = 72
-        for entry in Self.registry.allCommands where !Self.isPending(entry) {
+        for entry in Self.registry.allCommands {
             let help = Language.with(.zh) { CommandHelp(entry.descriptor, width: width).render() }
             var starts: [Substring: Set<Int>] = [:], section: Substring = ""
             for line in help.split(separator: "\n") {

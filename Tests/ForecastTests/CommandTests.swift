@@ -114,7 +114,14 @@ import Testing
         #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--model", "etss"]).contains("did you mean 'ets'"))
         #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--level", "80,100"]).contains("--level must be greater than 0 and less than 100 (got 100)"))
         #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--freq", "Q"]).contains("unknown value 'Q' for --freq"))
-        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--season", "0"]).contains("--season"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--season", "0"]).contains(
+            "--season must be between 1 and 10000 (got 0)"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--season", "weekly"]).contains(
+            "--season expects auto, none or a whole number (got 'weekly')"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--season", "7,auto"]).contains(
+            "--season expects auto, none or a whole number (got 'auto')"))
+        #expect(message(["sales", "--date", "日期", "--value", "units", "--horizon", "2", "--season", "7;365"]).contains(
+            "accepted: auto | none, or values separated by commas, each a whole number between 1 and 10000"))
         #expect(message(["neg", "--date", "d", "--value", "v", "--horizon", "2", "--negative", "error"]).contains("first: row 2, -2"))
         #expect(message(["neg", "--date", "d", "--value", "v", "--horizon", "2", "--negative", "clip"]) == "")
     }

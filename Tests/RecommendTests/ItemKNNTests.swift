@@ -102,7 +102,7 @@ import Testing
         let base = ["orders", "--user", "user", "--item", "item"]
         #expect {
             try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--target", "u9"])
-        } throws: { ($0 as? OpsError)?.message.contains("unknown user 'u9' (--target) — did you mean") == true }
+        } throws: { ($0 as? OpsError)?.message.contains("unknown user 'u9' in --target — did you mean") == true }
         #expect {
             try PluginHarness(RecommendPlugin.self, on: datasets).run(ForCommand.self, base + ["--target", "u0", "--method", "content"])
         } throws: { ($0 as? OpsError)?.message == "method 'content' needs item texts" }

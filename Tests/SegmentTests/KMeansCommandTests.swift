@@ -87,7 +87,13 @@ import Testing
         #expect(message(["users", "--features", Self.features, "--k", "0"]).contains("--k must be between 1 and 100000 (got 0)"))
         #expect(message(["users", "--features", Self.features, "--k", "many"]).contains("--k"))
         #expect(message(["users", "--features", Self.features, "--scale", "zscore"]).contains("unknown value 'zscore' for --scale"))
-        #expect(message(["users", "--features", Self.features, "--k-range", "5-2"]).contains("'5-2' is not a range such as 2-10"))
+        #expect(message(["users", "--features", Self.features, "--k-range", "5-2"]).contains("--k-range must go from low to high (got 5-2)"))
+        #expect(message(["users", "--features", Self.features, "--k-range", "2..8"]).contains(
+            "--k-range expects a range LOW-HIGH such as 2-10 (got '2..8')"))
+        #expect(message(["users", "--features", Self.features, "--k-range", "1-8"]).contains(
+            "both ends of --k-range must be between 2 and 100000 (got 1-8)"))
+        #expect(message(["users", "--features", Self.features, "--k-range", "x"]).contains(
+            "accepted: a range LOW-HIGH such as 2-10, each end between 2 and 100000"))
         #expect(message(["users", "--features", Self.features, "--scale", "zscore"]).contains("values: standard, minmax, robust, log1p, none"))
         #expect(message(["users", "--features", Self.features, "--algorithm", "elkan"]).contains("values: auto, lloyd, minibatch"))
         #expect(message(["users", "--features", "常数", "--k", "2"]).contains("larger than the number of distinct rows (1)"))

@@ -4,7 +4,7 @@ import OpsKit
 public enum AskPlugin: Plugin {
     public static let name = "ask"
     public static let version = "0.1.0"
-    public static let summary = "Customer service: FAQ retrieval, intent recognition, multi-turn chat, hand-off"
+    public static var summary: String { AskText.summary.encoded }
     public static let commands: [any PluginCommand.Type] = [
         KBCommand.self, TrainCommand.self, QueryCommand.self, ChatCommand.self, EvaluateCommand.self, TermsCommand.self,
     ]

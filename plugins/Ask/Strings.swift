@@ -29,10 +29,266 @@ extension AskText {
     }
 }
 
+// MARK: Help
+extension AskText {
+    static var summary: Localized {
+        .init(en: "Customer service: FAQ retrieval, intent recognition, multi-turn chat, hand-off",
+              zh: "智能客服：FAQ 检索、意图识别、多轮对话、转人工")
+    }
+    static var questionHelp: Localized { .init(en: "The question (quote it).", zh: "问题（请加引号）。") }
+    static var textColumnHelp: Localized { .init(en: "Column of question texts.", zh: "问题文本列。") }
+    static var timingsNote: Localized {
+        .init(en: " (for benchmarks; the output is then not stable).", zh: "（用于基准测试；输出因此不稳定）。")
+    }
+    /// A `--timings` flag's help: what it prints, then ``timingsNote``.
+    static func timingsHelp(_ en: String, _ zh: String) -> Localized {
+        .init(en: en + timingsNote.en, zh: zh + timingsNote.zh)
+    }
+}
+
+// MARK: Help: the shared assistant options
+extension AskText {
+    static var kbOptionHelp: Localized {
+        .init(en: "Knowledge base made by `ask kb` (default, when neither --kb nor --model is given: kb, if it exists).",
+              zh: "由 `ask kb` 建立的知识库（--kb 和 --model 都未给出时默认为 kb，如果存在）。")
+    }
+    static var modelOptionHelp: Localized {
+        .init(en: "Intent model made by `ask train` (default, when neither is given: intent_model, if it exists).",
+              zh: "由 `ask train` 训练的意图模型（两者都未给出时默认为 intent_model，如果存在）。")
+    }
+    static var thresholdOptionHelp: Localized {
+        .init(en: "Hand off below this confidence (default: the one stored with the knowledge base or model).",
+              zh: "置信度低于此值时转人工（默认为知识库或模型中保存的阈值）。")
+    }
+    static var ordersOptionHelp: Localized {
+        .init(en: "Orders dataset for order questions (columns order_id, status, ship_date).",
+              zh: "回答订单问题所用的订单数据集（列 order_id、status、ship_date）。")
+    }
+    static var catalogOptionHelp: Localized {
+        .init(en: "Product catalogue whose names are recognised in questions.", zh: "商品目录：问题中出现的商品名据此识别。")
+    }
+    static var catalogColumnHelp: Localized {
+        .init(en: "Column of product names in the catalogue (default: 名称 or name).", zh: "商品目录中的商品名列（默认为 名称 或 name）。")
+    }
+}
+
+// MARK: Help: ask kb
+extension AskText {
+    static var kbAbstract: Localized {
+        .init(en: "Build a knowledge base: a BM25F index over FAQ questions, answers and extra columns, with synonyms.",
+              zh: "建立知识库：对 FAQ 的问题、答案和附加列建立 BM25F 索引，支持同义词。")
+    }
+    static var kbDiscussion: Localized {
+        .init(
+            en: """
+                Every field is searched with its own weight (BM25F): the question, the answer and the \
+                optional --keywords and --paraphrases columns. Text is folded (full-width, traditional \
+                characters, Chinese numbers), synonyms are rewritten (the built-in e-commerce lexicon plus \
+                a --synonyms file with one group per line: 快递 = 物流 = 配送), then tokenised as Latin words, \
+                CJK characters, character pairs and Chinese words. Rows with a missing or empty question or \
+                answer are skipped and counted. The result is a dataset (settings, user synonym groups and \
+                FAQ rows) from which the index is rebuilt when a question is asked.
+                """,
+            zh: """
+                每个字段按各自的权重检索（BM25F）：问题、答案，以及可选的 --keywords 和 --paraphrases 列。\
+                文本先做规范化（全角、繁体字、中文数字），再改写同义词（内置电商词表，加上 --synonyms 文件，\
+                每行一组：快递 = 物流 = 配送），然后切分为拉丁字母单词、汉字、相邻字对和中文词。\
+                问题或答案缺失、为空的行会被跳过并计数。结果是一个数据集（设置、用户同义词组和 FAQ 行），\
+                提问时据此重建索引。
+                """)
+    }
+    static var faqHelp: Localized { .init(en: "FAQ dataset.", zh: "FAQ 数据集。") }
+    static var questionColumnHelp: Localized { .init(en: "Column of questions.", zh: "问题列。") }
+    static var answerColumnHelp: Localized { .init(en: "Column of answers.", zh: "答案列。") }
+    static var kbIntentColumnHelp: Localized {
+        .init(en: "Column of intents (optional; used by evaluate and with a model).", zh: "意图列（可选；供 evaluate 使用，以及与意图模型配合）。")
+    }
+    static var keywordsColumnHelp: Localized {
+        .init(en: "Column of keywords searched with the question (optional).", zh: "与问题一同检索的关键词列（可选）。")
+    }
+    static var paraphrasesColumnHelp: Localized {
+        .init(en: "Column of other wordings of the question (optional).", zh: "同一问题的其他问法列（可选）。")
+    }
+    static var synonymsFileHelp: Localized {
+        .init(en: "Synonyms file added to the built-in lexicon: one group per line, `快递 = 物流 = 配送`.",
+              zh: "追加到内置词表的同义词文件：每行一组，如 `快递 = 物流 = 配送`。")
+    }
+    static var noLexiconHelp: Localized {
+        .init(en: "Leave out the built-in e-commerce lexicon (only --synonyms apply).", zh: "不用内置电商词表（只用 --synonyms 的同义词）。")
+    }
+    static var k1Help: Localized { .init(en: "BM25 term-frequency saturation k1 (≥ 0).", zh: "BM25 词频饱和参数 k1（≥ 0）。") }
+    static var bHelp: Localized { .init(en: "BM25 length normalisation b (0…1).", zh: "BM25 文档长度归一化参数 b（0…1）。") }
+    static var kbThresholdHelp: Localized {
+        .init(en: "Hand-off threshold stored with the knowledge base (0…1; `ask evaluate` tunes it).",
+              zh: "随知识库保存的转人工阈值（0…1；可用 `ask evaluate` 调优）。")
+    }
+    static var kbTimingsHelp: Localized { timingsHelp("Print how long building the index took", "打印建立索引的用时") }
+}
+
+// MARK: Help: ask train
+extension AskText {
+    static var trainAbstract: Localized {
+        .init(en: "Train an intent classifier: logistic regression on word and character n-gram TF-IDF.",
+              zh: "训练意图分类器：基于词和字符 n-gram TF-IDF 的逻辑回归。")
+    }
+    static var trainDiscussion: Localized {
+        .init(
+            en: """
+                Multinomial logistic regression (L2, scikit-learn's C) fitted with L-BFGS on both cores. \
+                A stratified share of the utterances is held out to fit a temperature that calibrates \
+                the confidence; the model is then refitted on all of them. The model is stored as a \
+                dataset of weights (one row per feature, one column per intent).
+                """,
+            zh: """
+                多项逻辑回归（L2 正则，C 与 scikit-learn 的含义相同），用 L-BFGS 在两个处理器核上拟合。\
+                按意图分层留出一部分语料，拟合用于校准置信度的温度参数；之后在全部语料上重新拟合。\
+                模型保存为权重数据集（每个特征一行，每个意图一列）。
+                """)
+    }
+    static var utterancesHelp: Localized { .init(en: "Dataset of labelled utterances.", zh: "已标注意图的语料数据集。") }
+    static var utteranceTextHelp: Localized { .init(en: "Column of utterance texts.", zh: "语料文本列。") }
+    static var intentColumnHelp: Localized { .init(en: "Column of intents.", zh: "意图列。") }
+    static var cHelp: Localized {
+        .init(en: "Inverse L2 regularisation strength (> 0; larger fits closer).", zh: "L2 正则强度的倒数（> 0；越大拟合越贴近训练数据）。")
+    }
+    /// The stages of training, shown beside the progress bar.
+    static func trainingStage(_ stage: IntentTrainer.Stage) -> String {
+        switch stage {
+        case .calibrate: return L("calibrate", "校准")
+        case .fit: return L("fit", "拟合")
+        }
+    }
+}
+
+// MARK: Help: ask query, ask chat
+extension AskText {
+    static var queryAbstract: Localized {
+        .init(en: "Answer one question from the knowledge base, the intent model and the orders.",
+              zh: "根据知识库、意图模型和订单回答一个问题。")
+    }
+    static var queryDiscussion: Localized {
+        .init(
+            en: """
+                Prints the best answer, its confidence, the matched FAQ entry and intent, and up to two \
+                alternatives when their scores are close. Below the threshold it hands off to a human and \
+                records the question (phone numbers masked) in the dataset 'handoffs'. Order ids that exist \
+                in the orders dataset are answered with the order's status and ship date.
+                """,
+            zh: """
+                打印最佳答案、置信度、匹配到的 FAQ 条目和意图；其他候选得分接近时，再列出至多两个。\
+                置信度低于阈值时转人工，并把问题（电话号码已打码）记入数据集「handoffs」。\
+                订单数据集中存在的订单号，以该订单的状态和发货日期作答。
+                """)
+    }
+    static var chatAbstract: Localized {
+        .init(en: "Chat with the assistant; follow-ups reuse the previous turn's topic and entities.",
+              zh: "与客服助手多轮对话；追问沿用上一轮的话题和实体。")
+    }
+    static var chatDiscussion: Localized {
+        .init(
+            en: """
+                Reads questions from a sub-prompt (in scripts: the lines that follow) until /exit. \
+                Follow-ups such as "那运费呢?" or "and the other one?" reuse the previous question, \
+                order ids and products. /reset forgets the context. Every turn is written to the \
+                --as dataset and hand-offs to 'handoffs', phone numbers masked.
+                """,
+            zh: """
+                在子提示符下逐行读取问题（脚本中为其后的各行），直到 /exit。\
+                "那运费呢?"、"and the other one?" 这样的追问沿用上一个问题、订单号和商品。\
+                /reset 清除上下文。每一轮都写入 --as 数据集，转人工的写入「handoffs」，电话号码均已打码。
+                """)
+    }
+}
+
+// MARK: Help: ask evaluate
+extension AskText {
+    static var evaluateAbstract: Localized {
+        .init(en: "Measure intent accuracy, macro-F1, top-3, MRR and out-of-scope detection; tune the threshold.",
+              zh: "评估意图准确率、宏平均 F1、前 3 准确率、MRR 和范围外识别；调优阈值。")
+    }
+    static var evaluateDiscussion: Localized {
+        .init(
+            en: """
+                With --kb the predicted intent is the intent of the retrieved FAQ entry; with --model the \
+                classifier's. Accuracy, macro-F1, top-3 accuracy and MRR are over in-scope questions; \
+                out-of-scope recall and precision are at the threshold in force; the suggested threshold \
+                maximises accuracy over all questions (low confidence hands off, which is right exactly \
+                for out-of-scope ones). --save-threshold stores it with the knowledge base and/or model. \
+                With --tune-share S the threshold is tuned on a random share S of the questions and every \
+                figure is measured, at that threshold, on the others, so the accuracy is not optimistic. \
+                The calibration error (ECE) compares the confidence with the share of answers that are \
+                right; the second table shows how many questions are answered, and how many of those \
+                right, at several thresholds.
+                """,
+            zh: """
+                用 --kb 时，预测意图取检索到的 FAQ 条目的意图；用 --model 时取分类器的预测。\
+                准确率、宏平均 F1、前 3 准确率和 MRR 只在范围内问题上计算；范围外召回率和精确率按当前阈值计算；\
+                建议阈值使全部问题上的准确率最高（置信度低即转人工，对范围外问题这正是对的）。\
+                --save-threshold 把它保存到知识库和/或模型中。用 --tune-share S 时，阈值在随机抽取的 S 比例的问题上调优，\
+                所有指标都在该阈值下用其余问题计算，因此准确率不会偏乐观。校准误差（ECE）比较置信度与答对的比例；\
+                第二张表列出在若干阈值下作答的问题比例，以及其中答对的比例。
+                """)
+    }
+    static var testsetHelp: Localized {
+        .init(en: "Dataset of test questions with their expected intent.", zh: "测试问题及其期望意图的数据集。")
+    }
+    static var expectedIntentHelp: Localized { .init(en: "Column of expected intents.", zh: "期望意图列。") }
+    static var evaluateKBHelp: Localized {
+        .init(en: "Knowledge base to evaluate (its entries' intents).", zh: "要评估的知识库（取其条目的意图）。")
+    }
+    static var evaluateModelHelp: Localized { .init(en: "Intent model to evaluate.", zh: "要评估的意图模型。") }
+    static var oosLabelHelp: Localized {
+        .init(en: "Expected intent that marks out-of-scope questions.", zh: "标记范围外问题的期望意图。")
+    }
+    static var evaluateThresholdHelp: Localized {
+        .init(en: "Threshold in force (default: the stored one).", zh: "评估所用的阈值（默认为已保存的阈值）。")
+    }
+    static var saveThresholdHelp: Localized {
+        .init(en: "Store the best threshold with the knowledge base and/or model.", zh: "把最佳阈值保存到知识库和/或模型中。")
+    }
+    static var tuneShareHelp: Localized {
+        .init(
+            en: "Tune the threshold on this share of the questions (0…1, drawn with --seed) and measure on the rest (default: tune and measure on all).",
+            zh: "在这一比例的问题上调优阈值（0…1，按 --seed 抽取），在其余问题上评估（默认在全部问题上调优并评估）。")
+    }
+    static var evaluateTimingsHelp: Localized { timingsHelp("Print per-question latency percentiles", "打印每个问题的延迟分位数") }
+    static var evaluateResultHelp: Localized {
+        .init(en: "Store one row per question: text, expected, predicted, confidence.", zh: "保存结果，每个问题一行：文本、期望意图、预测意图、置信度。")
+    }
+}
+
+// MARK: Help: ask terms
+extension AskText {
+    static var termsAbstract: Localized {
+        .init(en: "Show how a question is read: folded text, Chinese words and the terms searched.",
+              zh: "显示问题是如何被解读的：规范化后的文本、中文分词和检索词。")
+    }
+    static var termsDiscussion: Localized {
+        .init(
+            en: """
+                Prints the question after folding (full-width, traditional characters, Chinese numbers), \
+                after repairing pinyin slips and rewriting synonyms (with --kb: that knowledge base's \
+                lexicon and vocabulary; without: the built-in lexicon), its Chinese words (jieba's \
+                dictionary and HMM) and the terms searched. With --file, segments a whole UTF-8 file \
+                instead and prints the word count (with --timings, the processor time it took).
+                """,
+            zh: """
+                打印问题经过规范化（全角、繁体字、中文数字）、拼音错字纠正和同义词改写之后的文本\
+                （用 --kb 时按该知识库的词表和词汇，否则按内置词表），它的中文分词（jieba 词典和 HMM）以及检索词。\
+                用 --file 时改为切分整个 UTF-8 文件并打印词数（加 --timings 时还打印所用的处理器时间）。
+                """)
+    }
+    static var termsKBHelp: Localized {
+        .init(en: "Knowledge base whose lexicon and vocabulary apply.", zh: "使用其词表和词汇的知识库。")
+    }
+    static var termsFileHelp: Localized {
+        .init(en: "Segment this UTF-8 text file into words instead.", zh: "改为把这个 UTF-8 文本文件切分成词。")
+    }
+    static var termsTimingsHelp: Localized { timingsHelp("With --file, print how long segmenting took", "配合 --file，打印切分用时") }
+}
+
 // MARK: Replies
 extension AskText {
-    /// The intent of order questions (a label in data, the same in both languages).
-    static let orderIntent = "order_status"
     static func phoneEntity(_ masked: String) -> String { L("phone \(masked)", "电话 \(masked)") }
     static func productEntity(_ name: String) -> String { L("product \(name)", "商品 \(name)") }
     static func orderEntity(_ id: Int64) -> String { L("order \(id)", "订单 \(id)") }
@@ -87,12 +343,22 @@ extension AskText {
     static var alternativesLabel: String { L("alternatives:", "其他可能：") }
     static var followUpNote: String { L("note: read as a follow-up of the previous question", "注：按上一个问题的追问理解") }
     static var botPrefix: String { L("bot: ", "客服：") }
+    /// Where a chat turn's answer came from, in its bracketed source line (the `kind` column keeps the code).
+    static func replyKind(_ kind: Reply.Kind) -> String {
+        switch kind {
+        case .faq: return L("faq", "FAQ")
+        case .order: return L("order", "订单")
+        case .intent: return L("intent", "意图")
+        case .handoff: return L("handoff", "转人工")
+        }
+    }
     static func matched(_ question: String, row: Int, intent: String?) -> String {
         L("\(question) (entry \(row)\(intent.map { ", intent \($0)" } ?? ""))",
           "\(question)（第 \(row) 条\(intent.map { "，意图 \($0)" } ?? "")）")
     }
     static func alternative(_ n: Int, question: String, confidence: Double, answer: String) -> String {
-        "  \(n). \(question) (\(ValueFormat.fixed(confidence, digits: 2))) → \(answer)"
+        let shown = ValueFormat.fixed(confidence, digits: 2)
+        return "  \(n). \(question) (\(shown)) → \(answer)"
     }
     static func recordedHandoff(_ count: Int) -> String {
         L("recorded \(count) hand-off\(count == 1 ? "" : "s") in dataset 'handoffs'", "已在数据集「handoffs」中记录 \(count) 次转人工")
@@ -200,7 +466,7 @@ extension AskText {
     }
     static var metricHeaders: [String] { [L("metric", "指标"), L("value", "数值")] }
     static func metricRows(_ m: IntentMetrics) -> [[String]] {
-        func f(_ v: Double) -> String { v.isNaN ? "–" : ValueFormat.fixed(v, digits: 3) }
+        let f = IntentMetrics.figure
         var rows = [
             [L("accuracy", "准确率"), f(m.accuracy)], [L("macro-F1", "宏平均 F1"), f(m.macroF1)],
             [L("top-3 accuracy", "前 3 准确率"), f(m.top3Accuracy)], [L("MRR", "平均倒数排名（MRR）"), f(m.meanReciprocalRank)],
@@ -221,7 +487,7 @@ extension AskText {
     }
     static var abstentionHeaders: [String] { [L("threshold", "阈值"), L("answered", "作答比例"), L("right when answered", "作答准确率")] }
     static func abstentionRows(_ m: IntentMetrics) -> [[String]] {
-        func f(_ v: Double) -> String { v.isNaN ? "–" : ValueFormat.fixed(v, digits: 3) }
+        let f = IntentMetrics.figure
         return m.abstention.map { [ValueFormat.fixed($0.threshold, digits: 2), f($0.answered), f($0.accuracyOfAnswered)] }
     }
     static func tunedOnPart(tuning: Int, measured: Int, threshold: Double) -> String {

@@ -73,6 +73,9 @@ extension Strings {
 
 extension Strings {
     static var seriesHeader: String { L("series", "序列") }
+    /// What `forecast explain --series` names, for "unknown series 'x' in forecasts" and its list of series.
+    static var seriesKind: String { L("series", "序列") }
+    static func inDataset(_ name: String) -> String { L(" in \(name)", "数据集 \(name) 中") }
     static var historyHeader: String { L("history", "历史") }
     static var modelHeader: String { L("model", "模型") }
     static var sparkHeader: String { L("recent │ forecast", "近期 │ 预测") }
@@ -325,6 +328,11 @@ extension Strings {
 }
 
 extension Strings {
+    /// The columns of `forecast backtest`'s overall table (metric codes such as sMAPE and MASE stay as they are).
+    static var backtestHeaders: [String] {
+        [L("model", "模型"), "sMAPE", "MASE", L("MAE", "平均绝对误差"), L("bias", "偏差"), L("bias %", "偏差 %"),
+         L("cover 80", "80% 覆盖率"), L("cover 95", "95% 覆盖率"), L("service", "服务水平"), L("fill rate", "满足率")]
+    }
     static var maseEventHeader: String { L("MASE events", "事件日 MASE") }
     static var maseOrdinaryHeader: String { L("MASE ordinary", "平日 MASE") }
     static var biasEventHeader: String { L("bias % events", "事件日偏差 %") }

@@ -16,7 +16,7 @@ struct EvaluateCommand: PluginCommand {
         ]
     }
 
-    @Argument(help: "Interactions dataset.", completion: Completion.dataset) var interactions: String
+    @Argument(help: ArgumentHelp(Strings.evaluateInteractionsHelp), completion: Completion.dataset) var interactions: String
     @OptionGroup var columns: InteractionOptions
     @Option(help: ArgumentHelp(Strings.timeHelp), completion: Completion.columns) var time: String?
     @Option(help: ArgumentHelp(Strings.splitHelp)) var split: SplitKind = .leaveLast

@@ -14,7 +14,7 @@ struct ForCommand: PluginCommand {
         ]
     }
 
-    @Argument(help: "Interactions dataset (one row per purchase or click).", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(Strings.interactionsHelp), completion: Completion.dataset)
     var interactions: String
     @OptionGroup var columns: InteractionOptions
     @Option(help: ArgumentHelp(Strings.timeHelp), completion: Completion.columns) var time: String?

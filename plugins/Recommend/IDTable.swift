@@ -22,7 +22,7 @@ struct IDTable {
     func require(_ id: String, kind: String, option: String) throws -> Int32 {
         if let i = index[id] { return i }
         throw OpsError.unknown(
-            kind: kind, name: id, place: " (\(option))", available: ids, listLabel: Strings.idListLabel(kind))
+            kind: kind, name: id, place: OpsError.inOption(option), available: ids, listLabel: Strings.idListLabel(kind))
     }
 
     /// Interns every row of `column`; null rows get code -1.

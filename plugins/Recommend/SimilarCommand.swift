@@ -14,7 +14,7 @@ struct SimilarCommand: PluginCommand {
         ]
     }
 
-    @Argument(help: "Catalogue dataset.", completion: Completion.dataset) var products: String
+    @Argument(help: ArgumentHelp(Strings.productsHelp), completion: Completion.dataset) var products: String
     @Option(help: ArgumentHelp(Strings.textHelp), completion: Completion.columns) var text: String
     @Option(help: ArgumentHelp(Strings.idHelp), completion: Completion.columns) var id: String?
     @Option(help: ArgumentHelp(Strings.itemHelp)) var item: [CommaList<String>] = []
@@ -50,7 +50,7 @@ struct SimilarCommand: PluginCommand {
         _ basketIDs: [String], index: ContentIndex, explainer: SimilarityExplainer, idColumn: Column, name: String,
         context: CommandContext
     ) throws {
-        let basket = try Array(Set(basketIDs.map { try Int(index.ids.require($0, kind: "item", option: "--item")) })).sorted()
+        let basket = try Array(Set(basketIDs.map { try Int(index.ids.require($0, kind: Strings.itemKind, option: "--item")) })).sorted()
         for i in basket where !index.hasText(i) { throw Strings.itemHasNoText(index.ids.ids[i], column: text) }
         let candidates = (0..<index.ids.count).filter { index.hasText($0) }.count - basket.count
         let k = min(top, candidates)

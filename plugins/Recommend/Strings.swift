@@ -70,6 +70,11 @@ enum Strings {
                 """)
     }
 
+    static var interactionsHelp: Localized {
+        .init(en: "Interactions dataset (one row per purchase or click).", zh: "交互数据集（每次购买或点击一行）。")
+    }
+    static var evaluateInteractionsHelp: Localized { .init(en: "Interactions dataset.", zh: "交互数据集。") }
+    static var productsHelp: Localized { .init(en: "Catalogue dataset.", zh: "商品目录数据集。") }
     static var textHelp: Localized { .init(en: "Text column to compare (e.g. 描述).", zh: "用于比较的文本列（如 描述）。") }
     static var idHelp: Localized {
         .init(en: "Item id column (default: the first column).", zh: "商品 ID 列（默认：第一列）。")
@@ -166,6 +171,7 @@ enum Strings {
     // MARK: Errors
     static func idListLabel(_ kind: String) -> String { L(kind + " ids", kind + " ID") }
     static var userKind: String { L("user", "用户") }
+    static var itemKind: String { L("item", "商品") }
 
     static func timeNotNumeric(_ column: String) -> OpsError {
         OpsError(

@@ -73,12 +73,49 @@ enum Text {
                   zh: "把新的行分配到已保存的 `segment kmeans` 模型的群中（使用相同的标准化）。").encoded
     }
 
+    // MARK: Option help
+
+    static var clusterDatasetHelp: Localized { .init(en: "Dataset to cluster.", zh: "要聚类的数据集。") }
+    static var featuresHelp: Localized { .init(en: "Feature columns, comma-separated.", zh: "特征列，以逗号分隔。") }
+    static var idHelp: Localized { .init(en: "Id column copied into the result (default: row numbers).", zh: "复制到结果中的 id 列（默认为行号）。") }
+    static var kHelp: Localized { .init(en: "Number of clusters, or 'auto' to choose it.", zh: "聚类数，或用 auto 自动选择。") }
+    static var kRangeHelp: Localized { .init(en: "Range of K tried by --k auto.", zh: "--k auto 尝试的 K 的范围。") }
+    static var byHelp: Localized { .init(en: "How --k auto chooses.", zh: "--k auto 的选择方法。") }
+    static var scaleHelp: Localized { .init(en: "Feature scaling.", zh: "特征缩放方法。") }
+    static var nInitHelp: Localized { .init(en: "Runs with different seeds; the lowest inertia wins.", zh: "用不同随机种子运行的次数；取簇内平方和最小的一次。") }
+    static var maxIterHelp: Localized { .init(en: "Most iterations per run.", zh: "每次运行的最大迭代次数。") }
+    static var tolHelp: Localized { .init(en: "Relative tolerance on the centre shift.", zh: "聚类中心移动的相对容差。") }
+    static var missingHelp: Localized { .init(en: "Rows with empty cells.", zh: "含空值的行如何处理。") }
+    static var initHelp: Localized { .init(en: "Initial centres: k-means++, random, or a dataset of centres in original units.", zh: "初始中心：k-means++、random，或以原始单位给出中心的数据集。") }
+    static var algorithmHelp: Localized { .init(en: "auto: mini-batch above 5,000,000 rows.", zh: "auto：超过 5,000,000 行时用小批量算法。") }
+    static var ordersHelp: Localized { .init(en: "Orders or line items.", zh: "订单或订单明细数据集。") }
+    static var customerHelp: Localized { .init(en: "Customer id column.", zh: "客户 id 列。") }
+    static var dateHelp: Localized { .init(en: "Order date column.", zh: "下单日期列。") }
+    static var amountHelp: Localized { .init(en: "Order amount column.", zh: "订单金额列。") }
+    static var quantityHelp: Localized { .init(en: "Quantity column (line items, with --price).", zh: "数量列（订单明细，与 --price 一起用）。") }
+    static var priceHelp: Localized { .init(en: "Unit price column (line items, with --quantity).", zh: "单价列（订单明细，与 --quantity 一起用）。") }
+    static var orderHelp: Localized { .init(en: "Order id column: frequency counts distinct orders (default: one order per row).", zh: "订单号列：消费频率按不同订单计数（默认每行算一个订单）。") }
+    static var asofHelp: Localized { .init(en: "Reference date for recency (default: the day after the last order).", zh: "计算最近消费的参照日期（默认为最后一笔订单的次日）。") }
+    static var binsHelp: Localized { .init(en: "Number of quantile bins per score.", zh: "每项评分的分位数分箱数。") }
+    static var assignDatasetHelp: Localized { .init(en: "Dataset with the model's feature columns.", zh: "含模型特征列的数据集。") }
+    static var modelHelp: Localized { .init(en: "Name given to `segment kmeans --as` (reads NAME_centers and NAME_model).", zh: "`segment kmeans --as` 所用的名称（读取 NAME_centers 和 NAME_model）。") }
+    static var explainDatasetHelp: Localized { .init(en: "A small dataset.", zh: "一个小数据集。") }
+    static var explainKHelp: Localized { .init(en: "Number of clusters.", zh: "聚类数。") }
+    static var initRowsHelp: Localized { .init(en: "Rows (1-based) used as initial centres, e.g. 1,3 (default: k-means++).", zh: "用作初始中心的行号（从 1 开始），如 1,3（默认用 k-means++）。") }
+    static var explainMaxIterHelp: Localized { .init(en: "Most iterations shown.", zh: "最多显示的迭代次数。") }
+
+    // MARK: Progress
+
+    static func fittingProgress(_ k: Int) -> String { L("k-means k=\(k)", "K-Means 聚类 k=\(k)") }
+    static var sweepProgress: String { L("k-means sweep", "K-Means 扫描 K") }
+    static func bestInertiaDetail(_ inertia: Double) -> String {
+        L("best inertia ", "最优簇内平方和 ") + ValueFormat.fixed(inertia, digits: 2)
+    }
+    /// Where `segment explain`'s initial centres came from, without --init-rows.
+    static func seededCentres(_ seed: UInt64) -> String { L("k-means++, seed \(seed)", "k-means++，随机种子 \(seed)") }
+
     // MARK: Option errors
 
-    static func invalidRange(_ value: String) -> OpsError {
-        .invalidOption("--k-range", L("'\(value)' is not a range such as 2-10", "'\(value)' 不是 2-10 这样的范围"),
-                       hint: L("give two numbers ≥ 2, e.g. --k-range 2-8", "请给出两个不小于 2 的数，如 --k-range 2-8"))
-    }
     static func tooFewRows(_ count: Int) -> OpsError {
         OpsError(L("K-Means needs at least 2 rows with feature values; there are \(count)",
                    "K-Means 至少需要 2 行有特征值的数据；现在只有 \(count) 行"),

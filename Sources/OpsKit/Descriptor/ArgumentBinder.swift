@@ -59,7 +59,8 @@ public struct ArgumentBinder {
             if let inlineValue {
                 values.append(inlineValue)
             } else {
-                while index < tokens.count, !looksLikeOption(tokens[index]) || isNumber(tokens[index], for: argument) {
+                // `-1` after an option is its value (which its range check may then refuse), not an option.
+                while index < tokens.count, !looksLikeOption(tokens[index]) || NegativeValues.looksNegative(tokens[index]) {
                     values.append(tokens[index])
                     index += 1
                     if !argument.takesValuesUpToNextOption { break }
@@ -106,11 +107,6 @@ public struct ArgumentBinder {
 
     private func looksLikeOption(_ token: String) -> Bool { token.hasPrefix("-") && token.count > 1 }
 
-    /// `-1` after an option is its value (which its range check may then refuse), not an option.
-    private func isNumber(_ token: String, for argument: ArgumentDescriptor) -> Bool {
-        NegativeValues.looksNegative(token)
-    }
-
     private func split(_ token: String) -> (String, String?) {
         guard token.hasPrefix("--"), let equals = token.firstIndex(of: "=") else { return (token, nil) }
         return (String(token[..<equals]), String(token[token.index(after: equals)...]))
@@ -134,4 +130,8 @@ enum BinderText {
     static func missingPositional(_ name: String) -> String { L("missing <\(name)>", "缺少 <\(name)>") }
     static func unexpected(_ token: String) -> String { L("unexpected argument '\(token)'", "多余的参数 '\(token)'") }
     static func seeHelp(_ command: String) -> String { L("see 'help \(command)'", "参见 'help \(command)'") }
+    static func invalidValue(_ value: String, for name: String) -> String {
+        L("\(name): '\(value)' is not a valid value", "\(name)：'\(value)' 不是有效的取值")
+    }
+    static func expectedForm(_ name: String, _ help: String) -> String { L("\(name): \(help)", "\(name)：\(help)") }
 }

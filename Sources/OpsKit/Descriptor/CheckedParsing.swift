@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 extension CommandDescriptor {
     /// Parses a Swift command's arguments the way the workbench does: first
@@ -12,13 +13,38 @@ extension CommandDescriptor {
         } catch let error as OpsError {
             throw error
         } catch {
+            let message = command.message(for: error)
+            if let (value, name) = Self.unparsedValue(in: message) { throw unparsed(value, name: name) }
             // An OpsError thrown by validate() comes back as its text, "message\nhint: hint".
-            let text = Localized.resolving(command.message(for: error)).trimmingWhitespace()
+            let text = Localized.resolving(message).trimmingWhitespace()
             let parts = text.components(separatedBy: "\nhint: ")
             throw OpsError(
                 parts[0], hint: parts.count > 1 ? parts[1...].joined(separator: "\n") : BinderText.seeHelp(fullName),
                 code: .invalidValue)
         }
+    }
+}
+
+extension CommandDescriptor {
+    /// The value and the argument in argument-parser's "The value 'x' is invalid for '--opt <opt>'",
+    /// which it reports when a value type's `init?(argument:)` refuses a value its spec let through.
+    static func unparsedValue(in message: String) -> (value: String, name: String)? {
+        let opening = "The value '", middle = "' is invalid for '"
+        guard message.hasPrefix(opening), let split = message.range(of: middle) else { return nil }
+        let value = String(message[message.index(message.startIndex, offsetBy: opening.count)..<split.lowerBound])
+        let target = message[split.upperBound...].prefix { $0 != "'" }
+        guard let name = target.split(separator: " ").first else { return nil }
+        return (value, String(name))
+    }
+
+    /// The refusal of an unparsable value in the interface language, naming the argument and
+    /// the value; the hint is the argument's help, which says what form it takes.
+    private func unparsed(_ value: String, name: String) -> OpsError {
+        let positional = name.hasPrefix("<") ? String(name.dropFirst().dropLast()) : nil
+        let described = positional.map { valueName in positionals.first { $0.valueName == valueName } } ?? argument(named: name)
+        let shown = positional ?? name
+        let hint = described.map { BinderText.expectedForm(shown, $0.help.text) } ?? BinderText.seeHelp(fullName)
+        return OpsError(BinderText.invalidValue(value, for: shown), hint: hint, code: .invalidValue, option: shown)
     }
 }
 

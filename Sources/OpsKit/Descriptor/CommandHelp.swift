@@ -84,13 +84,12 @@ public struct CommandHelp {
     private func details(_ argument: ArgumentDescriptor) -> String {
         var parts: [String] = []
         if let spec = argument.value {
-            var accepted: [String] = []
-            if spec.acceptsAuto { accepted.append("auto") }
+            var accepted = spec.specialValues
             switch spec.kind {
-            case .integer, .number, .duration:
-                accepted.append(OptionText.kindName(spec.kind) + (spec.range.map { " " + $0.text(spec.kind) } ?? ""))
+            case .integer, .number, .duration, .integerRange, .date:
+                if let values = spec.valuesText { accepted.append(values) }
             case .choice where spec.choices.allSatisfy({ $0.help == nil }):
-                accepted.append(spec.choices.map(\.value).joined(separator: " | "))
+                if let values = spec.valuesText { accepted.append(values) }
             case .choice, .text:
                 break
             }

@@ -1,8 +1,8 @@
 /// What values an option accepts, as data: its kind, range, choices, whether it
-/// is a comma list and whether it also takes `auto`.
+/// is a comma list and whether it also takes `auto` or `none`.
 ///
 /// Every type of the option vocabulary (``Bounded``, ``ChoiceOption``,
-/// ``CommaList``, ``AutoOr``, ``DurationValue``) publishes one, so the command
+/// ``CommaList``, ``AutoOr``, ``NoneOr``, ``DurationValue``, ``IntegerRange``) publishes one, so the command
 /// descriptor, help, completion, "did you mean" for values and the error
 /// messages all come from the declaration. External plugins send the same
 /// structure in their signatures, and the workbench checks their values with it.
@@ -18,6 +18,11 @@ public struct ValueSpec: Codable, Hashable, Sendable {
         case duration
         /// One of ``ValueSpec/choices``.
         case choice
+        /// A calendar day, `2026-01-31` (also `2026/1/31`, `2026年1月31日`).
+        case date
+        /// Two whole numbers `LOW-HIGH` (`2-10`; also `2~10`), the first not above the second,
+        /// both within ``ValueSpec/range``.
+        case integerRange
     }
 
     /// One value of a choice, with its help and the other spellings it accepts.
@@ -48,24 +53,27 @@ public struct ValueSpec: Codable, Hashable, Sendable {
     public var choices: [Choice]
     /// The value is a comma list (`a,b,c`; the full-width `，` separates too).
     public var isList: Bool
-    /// `auto` is accepted besides the values of ``kind``.
+    /// `auto` is accepted besides the values of ``kind`` (for a list: as the whole value).
     public var acceptsAuto: Bool
+    /// `none` is accepted besides the values of ``kind`` (for a list: as the whole value).
+    public var acceptsNone: Bool
     /// Each value is `NAME=VALUE` (`--types 日期=date`); ``kind`` applies to the part after `=`.
     public var isKeyed: Bool
 
     public init(
         kind: Kind, range: NumericRange? = nil, choices: [Choice] = [], isList: Bool = false, acceptsAuto: Bool = false,
-        isKeyed: Bool = false
+        acceptsNone: Bool = false, isKeyed: Bool = false
     ) {
         self.kind = kind
         self.range = range
         self.choices = choices
         self.isList = isList
         self.acceptsAuto = acceptsAuto
+        self.acceptsNone = acceptsNone
         self.isKeyed = isKeyed
     }
 
-    private enum CodingKeys: String, CodingKey { case kind, range, choices, isList, acceptsAuto, isKeyed }
+    private enum CodingKeys: String, CodingKey { case kind, range, choices, isList, acceptsAuto, acceptsNone, isKeyed }
 
     /// Reads a spec, taking absent fields as their defaults (plugins send only what applies).
     public init(from decoder: Decoder) throws {
@@ -76,6 +84,7 @@ public struct ValueSpec: Codable, Hashable, Sendable {
             choices: try c.decodeIfPresent([Choice].self, forKey: .choices) ?? [],
             isList: try c.decodeIfPresent(Bool.self, forKey: .isList) ?? false,
             acceptsAuto: try c.decodeIfPresent(Bool.self, forKey: .acceptsAuto) ?? false,
+            acceptsNone: try c.decodeIfPresent(Bool.self, forKey: .acceptsNone) ?? false,
             isKeyed: try c.decodeIfPresent(Bool.self, forKey: .isKeyed) ?? false)
     }
 
@@ -83,14 +92,19 @@ public struct ValueSpec: Codable, Hashable, Sendable {
     public static let integer = ValueSpec(kind: .integer)
     public static let number = ValueSpec(kind: .number)
 
-    /// Every spelling a user may type, for completion: choices (and `auto`).
-    public var completionValues: [String] { (acceptsAuto ? ["auto"] : []) + choices.map(\.value) }
+    /// The words accepted besides the values of ``kind``: `auto`, `none`.
+    public var specialValues: [String] { (acceptsAuto ? ["auto"] : []) + (acceptsNone ? ["none"] : []) }
+
+    /// Every spelling a user may type, for completion: choices (and `auto`, `none`).
+    public var completionValues: [String] { specialValues + choices.map(\.value) }
 
     // MARK: Checking a value
 
     /// Checks `text` as the value of `option`; throws an ``OpsError`` naming the
     /// option, what was wrong and what would be accepted.
     public func check(_ text: String, option: String) throws {
+        let lowered = text.trimmingWhitespace().lowercased()
+        if specialValues.contains(lowered) { return }
         if isList {
             let parts = CommaListSyntax.split(text)
             guard !parts.isEmpty else {
@@ -112,7 +126,7 @@ public struct ValueSpec: Codable, Hashable, Sendable {
             value.isKeyed = false
             return try value.checkOne(parts[1], option: option)
         }
-        if acceptsAuto, text.lowercased() == "auto" { return }
+        if !isList, specialValues.contains(text.lowercased()) { return }
         switch kind {
         case .text:
             return
@@ -125,13 +139,37 @@ public struct ValueSpec: Codable, Hashable, Sendable {
                 code: .invalidValue, option: option)
         case .integer, .number, .duration:
             guard let value = Self.number(text, kind: kind) else {
-                throw OpsError(OptionText.notA(kind, text, option: option, auto: acceptsAuto), hint: hint, code: .invalidValue, option: option)
+                throw OpsError(OptionText.notA(kind, text, option: option, special: specialValues), hint: hint, code: .invalidValue, option: option)
             }
             if let range, !range.contains(value) {
                 throw OpsError(
                     OptionText.outOfRange(option, range.text(kind), got: text), hint: hint, code: .outOfRange, option: option)
             }
+        case .date:
+            guard CivilDate.parseDate(Substring(text)) != nil else {
+                throw OpsError(OptionText.notA(kind, text, option: option, special: specialValues), hint: hint, code: .invalidValue, option: option)
+            }
+        case .integerRange:
+            guard let (low, high) = Self.integerRange(text) else {
+                throw OpsError(OptionText.notA(kind, text, option: option, special: specialValues), hint: hint, code: .invalidValue, option: option)
+            }
+            if let range, !range.contains(Double(low)) || !range.contains(Double(high)) {
+                throw OpsError(
+                    OptionText.endsOutOfRange(option, range.text(.integer), got: text), hint: hint, code: .outOfRange, option: option)
+            }
+            if low > high { throw OpsError(OptionText.reversedRange(option, got: text), hint: hint, code: .outOfRange, option: option) }
         }
+    }
+
+    /// The separators of `LOW-HIGH` (`~` and the full-width `～` as Chinese texts write ranges).
+    static let rangeSeparators: Set<Character> = ["-", "~", "～"]
+
+    /// The two ends of `LOW-HIGH`, when both are whole numbers (order and bounds unchecked).
+    public static func integerRange(_ text: String) -> (low: Int, high: Int)? {
+        let ends = text.split(separator: " ", omittingEmptySubsequences: true).joined()
+            .split(omittingEmptySubsequences: false, whereSeparator: { rangeSeparators.contains($0) })
+        guard ends.count == 2, let low = Int(ends[0]), let high = Int(ends[1]) else { return nil }
+        return (low, high)
     }
 
     /// The choice `text` names (case-insensitive, aliases included).
@@ -146,23 +184,26 @@ public struct ValueSpec: Codable, Hashable, Sendable {
         case .integer: return Int(text).map(Double.init)
         case .number: return Double(text).flatMap { $0.isFinite ? $0 : nil }
         case .duration: return DurationValue(argument: text)?.seconds
-        case .text, .choice: return nil
+        case .text, .choice, .date, .integerRange: return nil
         }
     }
 
     /// A short reminder of what is accepted, for hints.
     public var hint: String? {
-        var parts: [String] = []
-        if acceptsAuto { parts.append("auto") }
+        let values = valuesText.map { isKeyed ? L("NAME=", "名称=") + "(\($0))" : $0 }
+        return OptionText.accepts(special: specialValues, values: values, list: isList)
+    }
+
+    /// The values of ``kind`` in words, with the range: `a whole number between 1 and 10000`,
+    /// `a | b | c` for choices; nil for text.
+    public var valuesText: String? {
         switch kind {
-        case .choice: parts.append(contentsOf: choices.map(\.value))
-        case .integer, .number, .duration:
-            parts.append(OptionText.kindName(kind) + (range.map { " " + $0.text(kind) } ?? ""))
-        case .text: break
+        case .choice: return choices.map(\.value).joined(separator: " | ")
+        case .integer, .number, .duration: return OptionText.kindName(kind) + (range.map { L(" ", "，") + $0.text(kind) } ?? "")
+        case .integerRange: return OptionText.kindName(kind) + (range.map { OptionText.rangeEnds($0.text(.integer)) } ?? "")
+        case .date: return OptionText.kindName(kind)
+        case .text: return nil
         }
-        guard !parts.isEmpty else { return nil }
-        let values = parts.joined(separator: " | ")
-        return OptionText.accepts(isKeyed ? L("NAME=", "名称=") + "(\(values))" : values, list: isList)
     }
 }
 
@@ -203,7 +244,7 @@ public struct NumericRange: Codable, Hashable, Sendable {
         let low = lower.map { Self.format($0, kind) }, high = upper.map { Self.format($0, kind) }
         switch (low, high) {
         case let (low?, high?) where lowerInclusive && upperInclusive: return L("between \(low) and \(high)", "在 \(low) 到 \(high) 之间")
-        case let (low?, high?): return lowerText(low) + L(" and ", "且") + upperText(high)
+        case let (low?, high?): return lowerText(low) + L(" and ", " 且") + upperText(high)
         case let (low?, nil): return lowerText(low)
         case let (nil, high?): return upperText(high)
         case (nil, nil): return L("any number", "任意数")

@@ -55,6 +55,23 @@ enum BuiltinText {
         L("inputs: ", "输入：") + names.joined(separator: ", ")
     }
     static func seed(_ seed: UInt64) -> String { L("seed: \(seed)", "随机种子：\(seed)") }
+    /// A line of how a dataset was read (`encoding: GBK`, `sheet: 汇总`); other keys print as they are.
+    static func provenanceDetail(_ key: String, _ value: String) -> String {
+        switch key {
+        case "encoding": return L("encoding: \(value)", "编码：\(value)")
+        case "sheet": return L("sheet: \(value)", "工作表：\(value)")
+        default: return "\(key): \(value)"
+        }
+    }
+    /// The printed header of a `describe` column; the dataset `describe --as` stores keeps the names.
+    static func statisticHeader(_ name: String) -> String {
+        let chinese = [
+            "column": "列", "type": "类型", "count": "非空数", "nulls": "空值数", "mean": "均值", "std": "标准差",
+            "min": "最小值", "p25": "25% 分位数", "p50": "中位数", "p75": "75% 分位数", "max": "最大值",
+            "distinct": "不同值数", "top": "众数", "top_count": "众数频数",
+        ]
+        return L(name, chinese[name] ?? name)
+    }
     static var sqlAbstract: Localized {
         .init(en: "Run an SQLite query over the workspace's datasets.", zh: "在工作区的数据集上运行 SQLite 查询。")
     }

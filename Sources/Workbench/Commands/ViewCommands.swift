@@ -55,7 +55,8 @@ struct DescribeCommand: BuiltinCommand {
 
     func run(in session: Session, context: CommandContext) throws {
         let statistics = DatasetStatistics.describe(try context.dataset(name))
-        context.table(statistics, maxRows: statistics.rowCount, nullText: "")
+        let shown = try Dataset(columns: statistics.columns.map { $0.renamed(BuiltinText.statisticHeader($0.name)) })
+        context.table(shown, maxRows: statistics.rowCount, nullText: "")
         if let target = result.name { try context.store(statistics, as: target) }
     }
 }
@@ -78,7 +79,7 @@ struct SchemaCommand: BuiltinCommand {
             if !provenance.inputs.isEmpty { context.print(BuiltinText.inputs(provenance.inputs)) }
             if let seed = provenance.seed { context.print(BuiltinText.seed(seed)) }
             for (key, value) in (provenance.details ?? [:]).sorted(by: { $0.key < $1.key }) {
-                context.print("\(key): \(value)")
+                context.print(BuiltinText.provenanceDetail(key, value))
             }
         }
     }

@@ -222,7 +222,7 @@ enum StorageMessages {
         if detail.hasPrefix(prefix) {
             return OpsError.unknownDataset(String(detail.dropFirst(prefix.count)), available: datasets)
         }
-        return OpsError(L("sql: \(detail)", "sql：\(detail)"),
+        return OpsError(L("sql: \(detail)", "sql：" + SQLMessages.inChinese(detail)),
                         hint: L("datasets are tables and their columns are columns; quote names with \"...\"",
                                 "数据集就是表，其列就是表的列；名称请用 \"...\" 括起来"))
     }

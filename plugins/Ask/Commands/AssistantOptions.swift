@@ -3,22 +3,22 @@ import OpsKit
 
 /// Where the assistant's knowledge comes from: shared by `query`, `chat` and `evaluate`.
 struct AssistantOptions: ParsableArguments {
-    @Option(help: "Knowledge base made by `ask kb` (default, when neither --kb nor --model is given: kb, if it exists).", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(AskText.kbOptionHelp), completion: Completion.dataset)
     var kb: String?
 
-    @Option(help: "Intent model made by `ask train` (default, when neither is given: intent_model, if it exists).", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(AskText.modelOptionHelp), completion: Completion.dataset)
     var model: String?
 
-    @Option(help: "Hand off below this confidence (default: the one stored with the knowledge base or model).")
+    @Option(help: ArgumentHelp(AskText.thresholdOptionHelp))
     var threshold: Fraction?
 
-    @Option(help: "Orders dataset for order questions (columns order_id, status, ship_date).", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(AskText.ordersOptionHelp), completion: Completion.dataset)
     var orders: String = AskDefaults.orders
 
-    @Option(help: "Product catalogue whose names are recognised in questions.", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(AskText.catalogOptionHelp), completion: Completion.dataset)
     var catalog: String = AskDefaults.catalog
 
-    @Option(name: .customLong("catalog-column"), help: "Column of product names in the catalogue (default: 名称 or name).")
+    @Option(name: .customLong("catalog-column"), help: ArgumentHelp(AskText.catalogColumnHelp))
     var catalogColumn: String?
 
     init() {}

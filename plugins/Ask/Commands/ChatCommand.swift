@@ -5,13 +5,7 @@ import OpsKit
 struct ChatCommand: SubPromptCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat",
-        abstract: "Chat with the assistant; follow-ups reuse the previous turn's topic and entities.",
-        discussion: """
-            Reads questions from a sub-prompt (in scripts: the lines that follow) until /exit. \
-            Follow-ups such as "那运费呢?" or "and the other one?" reuse the previous question, \
-            order ids and products. /reset forgets the context. Every turn is written to the \
-            --as dataset and hand-offs to 'handoffs', phone numbers masked.
-            """)
+        abstract: AskText.chatAbstract.encoded, discussion: AskText.chatDiscussion.encoded)
     static let examples = [
         "ask chat --kb ask_kb --model ask_intents --as ask_chat",
     ]

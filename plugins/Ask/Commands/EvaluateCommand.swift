@@ -6,58 +6,46 @@ import OpsKit
 struct EvaluateCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Measure intent accuracy, macro-F1, top-3, MRR and out-of-scope detection; tune the threshold.",
-        discussion: """
-            With --kb the predicted intent is the intent of the retrieved FAQ entry; with --model the \
-            classifier's. Accuracy, macro-F1, top-3 accuracy and MRR are over in-scope questions; \
-            out-of-scope recall and precision are at the threshold in force; the suggested threshold \
-            maximises accuracy over all questions (low confidence hands off, which is right exactly \
-            for out-of-scope ones). --save-threshold stores it with the knowledge base and/or model. \
-            With --tune-share S the threshold is tuned on a random share S of the questions and every \
-            figure is measured, at that threshold, on the others, so the accuracy is not optimistic. \
-            The calibration error (ECE) compares the confidence with the share of answers that are \
-            right; the second table shows how many questions are answered, and how many of those \
-            right, at several thresholds.
-            """)
+        abstract: AskText.evaluateAbstract.encoded, discussion: AskText.evaluateDiscussion.encoded)
     static let examples = [
         "ask evaluate utterances --text text --intent intent --model ask_intents --as ask_eval",
-        "ask evaluate faq_tests --text question --intent intent --kb ask_kb --oos-label oos --save-threshold",
-        "ask evaluate faq_tests --text question --intent intent --kb ask_kb --tune-share 0.5 --seed 7 --save-threshold",
+        "ask evaluate faq_tests --text text --intent intent --kb ask_kb --oos-label oos --save-threshold",
+        "ask evaluate faq_tests --text text --intent intent --kb ask_kb --tune-share 0.5 --seed 7 --save-threshold",
     ]
 
-    @Argument(help: "Dataset of test questions with their expected intent.", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(AskText.testsetHelp), completion: Completion.dataset)
     var testset: String
 
-    @Option(help: "Column of question texts.", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.textColumnHelp), completion: Completion.columns)
     var text: String
 
-    @Option(help: "Column of expected intents.", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.expectedIntentHelp), completion: Completion.columns)
     var intent: String
 
-    @Option(help: "Knowledge base to evaluate (its entries' intents).", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(AskText.evaluateKBHelp), completion: Completion.dataset)
     var kb: String?
 
-    @Option(help: "Intent model to evaluate.", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(AskText.evaluateModelHelp), completion: Completion.dataset)
     var model: String?
 
-    @Option(name: .customLong("oos-label"), help: "Expected intent that marks out-of-scope questions.")
+    @Option(name: .customLong("oos-label"), help: ArgumentHelp(AskText.oosLabelHelp))
     var oosLabel: String = Assistant.oosLabel
 
-    @Option(help: "Threshold in force (default: the stored one).")
+    @Option(help: ArgumentHelp(AskText.evaluateThresholdHelp))
     var threshold: Fraction?
 
-    @Flag(name: .customLong("save-threshold"), help: "Store the best threshold with the knowledge base and/or model.")
+    @Flag(name: .customLong("save-threshold"), help: ArgumentHelp(AskText.saveThresholdHelp))
     var saveThreshold = false
 
-    @Option(name: .customLong("tune-share"), help: "Tune the threshold on this share of the questions (0…1, drawn with --seed) and measure on the rest (default: tune and measure on all).")
+    @Option(name: .customLong("tune-share"), help: ArgumentHelp(AskText.tuneShareHelp))
     var tuneShare: Bounded<OpenShare>?
 
     @OptionGroup var seed: SeedOption
 
-    @Flag(help: "Print per-question latency percentiles (for benchmarks; the output is then not stable).")
+    @Flag(help: ArgumentHelp(AskText.evaluateTimingsHelp))
     var timings = false
 
-    @Option(name: .customLong("as"), help: "Store one row per question: text, expected, predicted, confidence.")
+    @Option(name: .customLong("as"), help: ArgumentHelp(AskText.evaluateResultHelp))
     var resultName: String?
 
     init() {}

@@ -6,56 +6,48 @@ import OpsKit
 struct KBCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
-        abstract: "Build a knowledge base: a BM25F index over FAQ questions, answers and extra columns, with synonyms.",
-        discussion: """
-            Every field is searched with its own weight (BM25F): the question, the answer and the \
-            optional --keywords and --paraphrases columns. Text is folded (full-width, traditional \
-            characters, Chinese numbers), synonyms are rewritten (the built-in e-commerce lexicon plus \
-            a --synonyms file with one group per line: 快递 = 物流 = 配送), then tokenised as Latin words, \
-            CJK characters, character pairs and Chinese words. Rows with a missing or empty question or \
-            answer are skipped and counted. The result is a dataset (settings, user synonym groups and \
-            FAQ rows) from which the index is rebuilt when a question is asked.
-            """)
+        abstract: AskText.kbAbstract.encoded, discussion: AskText.kbDiscussion.encoded)
     static let examples = [
         "ask kb faq --question question --answer answer --intent intent --as ask_kb",
         "ask kb faq --question question --answer answer --synonyms examples/ask_synonyms.txt --k1 1.2 --b 0.75",
-        "ask kb faq --question question --answer answer --keywords tags --paraphrases similar --as ask_kb",
+        "sql \"SELECT f.question, f.answer, f.intent, group_concat(t.text, ' / ') AS similar FROM faq f JOIN faq_tests t ON t.question = f.question GROUP BY f.question, f.answer, f.intent\" --as faq_similar",
+        "ask kb faq_similar --question question --answer answer --intent intent --paraphrases similar --as ask_kb_similar",
     ]
 
-    @Argument(help: "FAQ dataset.", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(AskText.faqHelp), completion: Completion.dataset)
     var faq: String
 
-    @Option(help: "Column of questions.", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.questionColumnHelp), completion: Completion.columns)
     var question: String
 
-    @Option(help: "Column of answers.", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.answerColumnHelp), completion: Completion.columns)
     var answer: String
 
-    @Option(help: "Column of intents (optional; used by evaluate and with a model).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.kbIntentColumnHelp), completion: Completion.columns)
     var intent: String?
 
-    @Option(help: "Column of keywords searched with the question (optional).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.keywordsColumnHelp), completion: Completion.columns)
     var keywords: String?
 
-    @Option(help: "Column of other wordings of the question (optional).", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.paraphrasesColumnHelp), completion: Completion.columns)
     var paraphrases: String?
 
-    @Option(help: "Synonyms file added to the built-in lexicon: one group per line, `快递 = 物流 = 配送`.", completion: Completion.file)
+    @Option(help: ArgumentHelp(AskText.synonymsFileHelp), completion: Completion.file)
     var synonyms: String?
 
-    @Flag(name: .customLong("no-lexicon"), help: "Leave out the built-in e-commerce lexicon (only --synonyms apply).")
+    @Flag(name: .customLong("no-lexicon"), help: ArgumentHelp(AskText.noLexiconHelp))
     var noLexicon = false
 
-    @Option(help: "BM25 term-frequency saturation k1 (≥ 0).")
+    @Option(help: ArgumentHelp(AskText.k1Help))
     var k1 = NonNegativeDouble(BM25Parameters().k1)
 
-    @Option(help: "BM25 length normalisation b (0…1).")
+    @Option(help: ArgumentHelp(AskText.bHelp))
     var b = Fraction(BM25Parameters().b)
 
-    @Option(help: "Hand-off threshold stored with the knowledge base (0…1; `ask evaluate` tunes it).")
+    @Option(help: ArgumentHelp(AskText.kbThresholdHelp))
     var threshold = Fraction(KnowledgeBase.defaultThreshold)
 
-    @Flag(help: "Print how long building the index took (for benchmarks; the output is then not stable).")
+    @Flag(help: ArgumentHelp(AskText.kbTimingsHelp))
     var timings = false
 
     @OptionGroup var result: ResultNameOption

@@ -5,20 +5,14 @@ import OpsKit
 struct QueryCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Answer one question from the knowledge base, the intent model and the orders.",
-        discussion: """
-            Prints the best answer, its confidence, the matched FAQ entry and intent, and up to two \
-            alternatives when their scores are close. Below the threshold it hands off to a human and \
-            records the question (phone numbers masked) in the dataset 'handoffs'. Order ids that exist \
-            in the orders dataset are answered with the order's status and ship date.
-            """)
+        abstract: AskText.queryAbstract.encoded, discussion: AskText.queryDiscussion.encoded)
     static let examples = [
         "ask \"退货要多久?\"",
         "ask query \"where is my order 10023?\" --kb ask_kb --model ask_intents",
         "ask \"运费怎么算\" --kb ask_kb --threshold 0.4",
     ]
 
-    @Argument(help: "The question (quote it).")
+    @Argument(help: ArgumentHelp(AskText.questionHelp))
     var question: String
 
     @OptionGroup var source: AssistantOptions

@@ -27,7 +27,7 @@ struct ReplyFormatter {
 
     /// One chat turn: the answer and a bracketed source line.
     func turn(_ reply: Reply) -> [String] {
-        var source = [reply.kind.rawValue]
+        var source = [AskText.replyKind(reply.kind)]
         if let intent = reply.intent { source.append(intent) }
         source.append(ValueFormat.fixed(reply.confidence, digits: 2))
         if let entry = reply.entry, reply.kind == .faq, let kb { source.append(kb.entries[entry].question) }

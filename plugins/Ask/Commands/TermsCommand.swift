@@ -6,30 +6,23 @@ import OpsKit
 struct TermsCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "terms",
-        abstract: "Show how a question is read: folded text, Chinese words and the terms searched.",
-        discussion: """
-            Prints the question after folding (full-width, traditional characters, Chinese numbers), \
-            after repairing pinyin slips and rewriting synonyms (with --kb: that knowledge base's \
-            lexicon and vocabulary; without: the built-in lexicon), its Chinese words (jieba's \
-            dictionary and HMM) and the terms searched. With --file, segments a whole UTF-8 file \
-            instead and prints the word count (with --timings, the processor time it took).
-            """)
+        abstract: AskText.termsAbstract.encoded, discussion: AskText.termsDiscussion.encoded)
     static let examples = [
         "ask terms \"我一米七穿多大码\"",
         "ask terms \"運廢怎麼算\" --kb ask_kb",
-        "ask terms --file corpus.txt --timings",
+        "ask terms --file examples/faq.csv --timings",
     ]
 
-    @Argument(help: "The question (quote it).")
+    @Argument(help: ArgumentHelp(AskText.questionHelp))
     var question: String?
 
-    @Option(help: "Knowledge base whose lexicon and vocabulary apply.", completion: Completion.dataset)
+    @Option(help: ArgumentHelp(AskText.termsKBHelp), completion: Completion.dataset)
     var kb: String?
 
-    @Option(help: "Segment this UTF-8 text file into words instead.", completion: Completion.file)
+    @Option(help: ArgumentHelp(AskText.termsFileHelp), completion: Completion.file)
     var file: String?
 
-    @Flag(help: "With --file, print how long segmenting took (for benchmarks; the output is then not stable).")
+    @Flag(help: ArgumentHelp(AskText.termsTimingsHelp))
     var timings = false
 
     init() {}

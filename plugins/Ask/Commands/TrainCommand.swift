@@ -5,28 +5,22 @@ import OpsKit
 struct TrainCommand: PluginCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train an intent classifier: logistic regression on word and character n-gram TF-IDF.",
-        discussion: """
-            Multinomial logistic regression (L2, scikit-learn's C) fitted with L-BFGS on both cores. \
-            A stratified share of the utterances is held out to fit a temperature that calibrates \
-            the confidence; the model is then refitted on all of them. The model is stored as a \
-            dataset of weights (one row per feature, one column per intent).
-            """)
+        abstract: AskText.trainAbstract.encoded, discussion: AskText.trainDiscussion.encoded)
     static let examples = [
         "ask train utterances --text text --intent intent --as ask_intents",
         "ask train utterances --text text --intent intent --c 30 --seed 7",
     ]
 
-    @Argument(help: "Dataset of labelled utterances.", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(AskText.utterancesHelp), completion: Completion.dataset)
     var utterances: String
 
-    @Option(help: "Column of utterance texts.", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.utteranceTextHelp), completion: Completion.columns)
     var text: String
 
-    @Option(help: "Column of intents.", completion: Completion.columns)
+    @Option(help: ArgumentHelp(AskText.intentColumnHelp), completion: Completion.columns)
     var intent: String
 
-    @Option(name: .customLong("c"), help: "Inverse L2 regularisation strength (> 0; larger fits closer).")
+    @Option(name: .customLong("c"), help: ArgumentHelp(AskText.cHelp))
     var c = PositiveDouble(IntentTrainer().c)
 
     @OptionGroup var seedOption: SeedOption
@@ -55,7 +49,7 @@ struct TrainCommand: PluginCommand {
         defer { progress.finish() }
         let (model, summary) = try trainer.train(
             texts: x, labels: y, seed: context.seed(seedOption),
-            stage: { progress.update(completed: 0, detail: $0) },
+            stage: { progress.update(completed: 0, detail: AskText.trainingStage($0)) },
             iteration: { iteration, loss in
                 try context.checkCancellation()
                 progress.update(completed: iteration, detail: AskText.lossDetail(loss))

@@ -9,6 +9,8 @@ import OpsKit
 /// the entry's intent), which also ranks the retrieved entries.
 struct Assistant: Sendable {
     static let oosLabel = "oos"
+    /// The intent of order questions (a label in data, the same in both languages).
+    static let orderIntent = "order_status"
     /// Questions are cut to this many characters (the rest is ignored).
     static let maxQuestionLength = 1000
     /// Alternatives are shown when their ranking score is at least this share of the best one.
@@ -109,10 +111,10 @@ struct Assistant: Sendable {
         var reply: Reply
         if let orderId, let order = orders?.order(orderId) {
             shown.append(AskText.orderEntity(orderId))
-            reply = Reply(kind: .order, text: AskText.orderAnswer(order, chinese: chinese), confidence: 1, intent: AskText.orderIntent)
+            reply = Reply(kind: .order, text: AskText.orderAnswer(order, chinese: chinese), confidence: 1, intent: Self.orderIntent)
         } else if let unknown = entities.numbers.first, AskText.mentionsOrder(question) {
             shown.append(AskText.orderEntity(unknown))
-            reply = handoff(chinese, reason: orders == nil ? AskText.reasonNoOrders : AskText.reasonUnknownOrder(unknown), confidence: 0, intent: AskText.orderIntent)
+            reply = handoff(chinese, reason: orders == nil ? AskText.reasonNoOrders : AskText.reasonUnknownOrder(unknown), confidence: 0, intent: Self.orderIntent)
         } else {
             let context = followUp ? [state.topic, state.activeProduct].compactMap { $0 }.joined(separator: " ") : nil
             reply = answer(question, context: context, chinese: chinese)

@@ -1,3 +1,5 @@
+import OpsKit
+
 /// One test question's outcome: the expected intent, the predicted intents
 /// best first, and the confidence of the first.
 struct RankedPrediction: Sendable {
@@ -126,4 +128,9 @@ struct IntentMetrics: Sendable, Equatable {
         if handedOffRight + answeredRight > best.correct { best = (sorted[sorted.count - 1].confidence.nextUp, handedOffRight) }
         return (best.threshold, Double(best.correct) / Double(rows.count))
     }
+}
+
+extension IntentMetrics {
+    /// A figure of the metric tables: three decimals, `–` when it is undefined (no such questions).
+    static func figure(_ value: Double) -> String { value.isNaN ? "–" : ValueFormat.fixed(value, digits: 3) }
 }

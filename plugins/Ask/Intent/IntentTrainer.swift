@@ -22,11 +22,14 @@ struct IntentTrainer {
         let temperature: Double
     }
 
-    /// `stage` is called with a stage label (`calibrate`/`fit`) before each fit,
+    /// The two fits: on all but the held-out share (to calibrate the temperature), then on everything.
+    enum Stage { case calibrate, fit }
+
+    /// `stage` is called before each fit,
     /// `iteration` after every L-BFGS iteration (it may throw to cancel).
     func train(
         texts: [String], labels: [String], seed: UInt64,
-        stage: (String) -> Void, iteration: (Int, Double) throws -> Void
+        stage: (Stage) -> Void, iteration: (Int, Double) throws -> Void
     ) throws -> (IntentClassifier, Summary) {
         let names = Array(Set(labels)).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         let id = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
@@ -40,7 +43,7 @@ struct IntentTrainer {
         var temperature = 1.0
         var heldOutAccuracy: Double?
         if !heldOut.isEmpty {
-            stage("calibrate")
+            stage(.calibrate)
             let isHeldOut = Set(heldOut)
             let trainRows = (0..<texts.count).filter { !isHeldOut.contains($0) }
             let objective = SoftmaxObjective(x: x.selectingRows(trainRows), labels: trainRows.map { y[$0] }, classCount: k, c: c)
@@ -56,7 +59,7 @@ struct IntentTrainer {
             temperature = TemperatureScaling.fit(logits: logits, labels: heldOut.map { y[$0] }, classCount: k)
             heldOutAccuracy = Double(correct) / Double(heldOut.count)
         }
-        stage("fit")
+        stage(.fit)
         let objective = SoftmaxObjective(x: x, labels: y, classCount: k, c: c)
         let outcome = try optimizer.minimize(&parameters, objective: objective.evaluate, onIteration: iteration)
         let model = Self.classifier(names, featurizer, parameters, temperature: temperature, c: c)

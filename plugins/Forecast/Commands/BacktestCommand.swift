@@ -105,7 +105,7 @@ enum BacktestOutput {
                 + [s.coverage80, s.coverage95, s.serviceLevel, s.fillRate].map(percent)
                 + (events ? [s.maseEvent, s.maseOrdinary, s.biasPercentEvent].map(ForecastReport.format) : [])
         }
-        let headers = ["model", "sMAPE", "MASE", "MAE", "bias", "bias %", "cover 80", "cover 95", "service", "fill rate"]
+        let headers = Strings.backtestHeaders
             + (events ? [Strings.maseEventHeader, Strings.maseOrdinaryHeader, Strings.biasEventHeader] : [])
         context.table(headers: headers, rows: rows, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         if let best = zip(kinds, overall).filter({ $0.1.mase.isFinite }).min(by: { $0.1.mase < $1.1.mase }) {

@@ -3,8 +3,11 @@ import Foundation
 import OpsKit
 
 /// A day given on the command line (`2026-11-11`, `2026/11/11`, `2026年11月11日`).
-struct DayArgument: ExpressibleByArgument, Sendable {
+struct DayArgument: DescribedValue {
     var day: Int64
+
+    /// Checked as a date before parsing, so a bad day is reported with the option and the form.
+    static var valueSpec: ValueSpec { ValueSpec(kind: .date) }
 
     init?(argument: String) {
         guard let day = CivilDate.parseDate(Substring(argument.trimmingWhitespace())) else { return nil }

@@ -27,7 +27,9 @@ struct ExplainCommand: PluginCommand {
         let g: Int
         if let series {
             guard let found = input.keys.firstIndex(of: series) else {
-                throw OpsError.unknown(kind: "series", name: series, place: " in \(forecasts)", available: input.keys, listLabel: "series")
+                throw OpsError.unknown(
+                    kind: Strings.seriesKind, name: series, place: Strings.inDataset(forecasts), available: input.keys,
+                    listLabel: Strings.seriesKind)
             }
             g = found
         } else {

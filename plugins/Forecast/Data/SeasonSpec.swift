@@ -6,21 +6,24 @@ enum SeasonSpec: DescribedValue, CustomStringConvertible {
     case auto
     case fixed([Int])
 
+    /// How the value is typed: the option vocabulary's types, so a malformed value is reported
+    /// with the option, the value and the form expected.
+    typealias Form = AutoOr<NoneOr<CommaList<Bounded<SeasonLength>>>>
+
     init?(argument: String) {
-        switch argument.trimmingWhitespace().lowercased() {
-        case "auto": self = .auto
-        case "none": self = .fixed([])
-        default:
-            guard let list = CommaList<Bounded<SeasonLength>>(argument: argument) else { return nil }
+        switch Form(argument: argument) {
+        case nil: return nil
+        case .auto: self = .auto
+        case .value(.none): self = .fixed([])
+        case .value(.value(let list)):
             var periods: [Int] = []
             for period in list.map(\.value) where period > 1 && !periods.contains(period) { periods.append(period) }
             self = .fixed(periods)
         }
     }
 
-    /// Checked when parsed: `auto`, `none` or a comma list of periods is more than one value spec can say.
-    static var valueSpec: ValueSpec { .text }
-    static var defaultCompletionKind: CompletionKind { .list(["auto", "none"]) }
+    static var valueSpec: ValueSpec { Form.valueSpec }
+    static var defaultCompletionKind: CompletionKind { Form.defaultCompletionKind }
 
     var description: String {
         switch self {

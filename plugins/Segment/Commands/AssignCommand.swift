@@ -9,11 +9,11 @@ struct AssignCommand: PluginCommand {
         "segment assign users --model spend_segments --as new_segments",
     ]
 
-    @Argument(help: "Dataset with the model's feature columns.", completion: Completion.dataset) var dataset: String
-    @Option(help: "Name given to `segment kmeans --as` (reads NAME_centers and NAME_model).", completion: Completion.dataset)
+    @Argument(help: ArgumentHelp(Text.assignDatasetHelp), completion: Completion.dataset) var dataset: String
+    @Option(help: ArgumentHelp(Text.modelHelp), completion: Completion.dataset)
     var model: String
-    @Option(help: "Id column copied into the result (default: row numbers).", completion: Completion.columns) var id: String?
-    @Option(help: "Rows with empty cells.") var missing: MissingPolicy = .drop
+    @Option(help: ArgumentHelp(Text.idHelp), completion: Completion.columns) var id: String?
+    @Option(help: ArgumentHelp(Text.missingHelp)) var missing: MissingPolicy = .drop
     @OptionGroup var result: ResultNameOption
 
     mutating func run(in context: CommandContext) throws {

@@ -12,12 +12,12 @@ struct ExplainCommand: PluginCommand {
     /// Most rows printed distance by distance.
     static let rowLimit = 30
 
-    @Argument(help: "A small dataset.", completion: Completion.dataset) var dataset: String
-    @Option(help: "Feature columns, comma-separated.", completion: Completion.columns) var features: CommaList<String>
-    @Option(name: .customLong("k"), help: "Number of clusters.") var clusterCount: Bounded<ClusterCount>
-    @Option(name: .customLong("init-rows"), help: "Rows (1-based) used as initial centres, e.g. 1,3 (default: k-means++).")
+    @Argument(help: ArgumentHelp(Text.explainDatasetHelp), completion: Completion.dataset) var dataset: String
+    @Option(help: ArgumentHelp(Text.featuresHelp), completion: Completion.columns) var features: CommaList<String>
+    @Option(name: .customLong("k"), help: ArgumentHelp(Text.explainKHelp)) var clusterCount: Bounded<ClusterCount>
+    @Option(name: .customLong("init-rows"), help: ArgumentHelp(Text.initRowsHelp))
     var initRows: CommaList<PositiveInt>?
-    @Option(name: .customLong("max-iter"), help: "Most iterations shown.") var maxIter: Bounded<IterationCount> = 20
+    @Option(name: .customLong("max-iter"), help: ArgumentHelp(Text.explainMaxIterHelp)) var maxIter: Bounded<IterationCount> = 20
     @OptionGroup var result: ResultNameOption
     @OptionGroup var seedOption: SeedOption
 
@@ -78,7 +78,7 @@ struct ExplainCommand: PluginCommand {
         var random = context.random(seedOption)
         let centers = try Seeding.kMeansPlusPlus(x, k: k, random: &random)
         let indices = (0..<k).map { c in (0..<x.rows).first { x.row($0) == Array(centers[c * x.cols..<(c + 1) * x.cols]) }! }
-        return (indices, "k-means++, seed \(context.seed(seedOption))")
+        return (indices, Text.seededCentres(context.seed(seedOption)))
     }
 
     private func printDistances(_ step: LloydWalk.Step, sourceRows: [Int], context: CommandContext) {

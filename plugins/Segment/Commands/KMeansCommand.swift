@@ -11,26 +11,24 @@ struct KMeansCommand: PluginCommand {
         "segment kmeans users --features 浏览次数,购买金额,购买频率 --init profiles_centers --as refit",
     ]
 
-    @Argument(help: "Dataset to cluster.", completion: Completion.dataset) var dataset: String
-    @Option(help: "Feature columns, comma-separated.", completion: Completion.columns) var features: CommaList<String>
-    @Option(help: "Id column copied into the result (default: row numbers).", completion: Completion.columns) var id: String?
-    @Option(help: "Number of clusters, or 'auto' to choose it.") var k: AutoOr<Bounded<ClusterCount>> = .auto
-    @Option(name: .customLong("k-range"), help: "Range of K tried by --k auto.") var kRange = ClusterRange(2...10)
-    @Option(help: "How --k auto chooses.") var by: KChoiceRule = .silhouette
-    @Option(help: "Feature scaling.") var scale: ScalingMethod = .standard
-    @Option(name: .customLong("n-init"), help: "Runs with different seeds; the lowest inertia wins.") var nInit: Bounded<RunCount> = 10
-    @Option(name: .customLong("max-iter"), help: "Most iterations per run.") var maxIter: Bounded<IterationCount> = 300
-    @Option(help: "Relative tolerance on the centre shift.") var tol: NonNegativeDouble = 1e-4
-    @Option(help: "Rows with empty cells.") var missing: MissingPolicy = .drop
+    @Argument(help: ArgumentHelp(Text.clusterDatasetHelp), completion: Completion.dataset) var dataset: String
+    @Option(help: ArgumentHelp(Text.featuresHelp), completion: Completion.columns) var features: CommaList<String>
+    @Option(help: ArgumentHelp(Text.idHelp), completion: Completion.columns) var id: String?
+    @Option(help: ArgumentHelp(Text.kHelp)) var k: AutoOr<Bounded<ClusterCount>> = .auto
+    @Option(name: .customLong("k-range"), help: ArgumentHelp(Text.kRangeHelp)) var kRange = ClusterRange(2...10)
+    @Option(help: ArgumentHelp(Text.byHelp)) var by: KChoiceRule = .silhouette
+    @Option(help: ArgumentHelp(Text.scaleHelp)) var scale: ScalingMethod = .standard
+    @Option(name: .customLong("n-init"), help: ArgumentHelp(Text.nInitHelp)) var nInit: Bounded<RunCount> = 10
+    @Option(name: .customLong("max-iter"), help: ArgumentHelp(Text.maxIterHelp)) var maxIter: Bounded<IterationCount> = 300
+    @Option(help: ArgumentHelp(Text.tolHelp)) var tol: NonNegativeDouble = 1e-4
+    @Option(help: ArgumentHelp(Text.missingHelp)) var missing: MissingPolicy = .drop
     @Option(
-        name: .customLong("init"), help: "Initial centres: k-means++, random, or a dataset of centres in original units.",
+        name: .customLong("init"), help: ArgumentHelp(Text.initHelp),
         completion: Completion.dataset)
     var initial: InitialCentres = .method(.kMeansPlusPlus)
-    @Option(help: "auto: mini-batch above 5,000,000 rows.") var algorithm: AutoOr<KMeansAlgorithm> = .auto
+    @Option(help: ArgumentHelp(Text.algorithmHelp)) var algorithm: AutoOr<KMeansAlgorithm> = .auto
     @OptionGroup var result: ResultNameOption
     @OptionGroup var seedOption: SeedOption
-
-    func validate() throws { _ = try kRange.checked() }
 
     mutating func run(in context: CommandContext) throws {
         let data = try context.dataset(dataset)
@@ -59,7 +57,7 @@ struct KMeansCommand: PluginCommand {
             options.k = k
             fitted = try fit(&x, options: options, random: &random, context: context)
         } else {
-            let sweep = KSweep(range: try kRange.checked(), options: options, chooseByElbow: by == .elbow)
+            let sweep = KSweep(range: kRange.range, options: options, chooseByElbow: by == .elbow)
             (fitted, sweepTable) = try sweep.run(&x, random: &random, context: context)
             options.k = fitted.centers.count / x.cols
         }
@@ -73,11 +71,11 @@ struct KMeansCommand: PluginCommand {
     {
         let distinct = Seeding.distinctRows(x, limit: options.k)
         if distinct < options.k { throw Text.kTooLarge(options.k, distinct: distinct) }
-        let progress = context.progress("k-means k=\(options.k)", total: options.nInit)
+        let progress = context.progress(Text.fittingProgress(options.k), total: options.nInit)
         defer { progress.finish() }
         let monitor = FitMonitor(
             checkCancellation: context.checkCancellation,
-            didFinishRun: { _, best in progress.advance(detail: "best inertia " + ValueFormat.fixed(best, digits: 2)) })
+            didFinishRun: { _, best in progress.advance(detail: Text.bestInertiaDetail(best)) })
         do {
             return try KMeans.fit(&x, options: options, random: &random, monitor: monitor)
         } catch let error as TooFewDistinctRows {

@@ -17,7 +17,7 @@ struct KSweep {
         if distinct < range.upperBound { throw Text.kTooLarge(range.upperBound, distinct: distinct) }
         let ks = Array(range)
         var fits = [KMeansResult]()
-        let progress = context.progress("k-means sweep", total: ks.count * options.nInit)
+        let progress = context.progress(Text.sweepProgress, total: ks.count * options.nInit)
         defer { progress.finish() }
         for k in ks {
             var settings = options

@@ -12,16 +12,16 @@ struct RFMCommand: PluginCommand {
         "segment rfm orders --customer customer_id --date order_date --quantity quantity --price unit_price --order order_id --as rfm_lines",
     ]
 
-    @Argument(help: "Orders or line items.", completion: Completion.dataset) var orders: String
-    @Option(help: "Customer id column.", completion: Completion.columns) var customer: String
-    @Option(help: "Order date column.", completion: Completion.columns) var date: String
-    @Option(help: "Order amount column.", completion: Completion.columns) var amount: String?
-    @Option(help: "Quantity column (line items, with --price).", completion: Completion.columns) var quantity: String?
-    @Option(help: "Unit price column (line items, with --quantity).", completion: Completion.columns) var price: String?
-    @Option(help: "Order id column: frequency counts distinct orders (default: one order per row).", completion: Completion.columns)
+    @Argument(help: ArgumentHelp(Text.ordersHelp), completion: Completion.dataset) var orders: String
+    @Option(help: ArgumentHelp(Text.customerHelp), completion: Completion.columns) var customer: String
+    @Option(help: ArgumentHelp(Text.dateHelp), completion: Completion.columns) var date: String
+    @Option(help: ArgumentHelp(Text.amountHelp), completion: Completion.columns) var amount: String?
+    @Option(help: ArgumentHelp(Text.quantityHelp), completion: Completion.columns) var quantity: String?
+    @Option(help: ArgumentHelp(Text.priceHelp), completion: Completion.columns) var price: String?
+    @Option(help: ArgumentHelp(Text.orderHelp), completion: Completion.columns)
     var order: String?
-    @Option(help: "Reference date for recency (default: the day after the last order).") var asof: String?
-    @Option(help: "Number of quantile bins per score.") var bins: Bounded<BinCount> = 5
+    @Option(help: ArgumentHelp(Text.asofHelp)) var asof: String?
+    @Option(help: ArgumentHelp(Text.binsHelp)) var bins: Bounded<BinCount> = 5
     @Option(help: ArgumentHelp(Text.mapHelp.encoded)) var map: RFMMap = .grid
     @Option(help: ArgumentHelp(Text.splitHelp.encoded)) var split: CN8Map.Split = .mean
     @OptionGroup var result: ResultNameOption

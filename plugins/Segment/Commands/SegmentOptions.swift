@@ -76,34 +76,9 @@ extension CN8Map.Split: ChoiceOption {
     }
 }
 
-/// `--k-range LOW-HIGH`: the K tried by `--k auto`, `2-10`. Its bounds are
-/// checked by the command's `validate()` (``checked(option:)``).
-struct ClusterRange: DescribedValue, CustomStringConvertible {
-    let low: Int
-    let high: Int
-
-    init(_ range: ClosedRange<Int>) {
-        low = range.lowerBound
-        high = range.upperBound
-    }
-
-    init?(argument: String) {
-        let bounds = argument.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingWhitespace()) }
-        guard bounds.count == 2, let low = bounds[0], let high = bounds[1] else { return nil }
-        self.low = low
-        self.high = high
-    }
-
-    static var valueSpec: ValueSpec { .text }
-    var description: String { "\(low)-\(high)" }
-    var defaultValueDescription: String { description }
-
-    /// The range, when it starts at 2 or more, ends at or above its start and within ``ClusterCount``.
-    func checked() throws -> ClosedRange<Int> {
-        guard low >= 2, high >= low, ClusterCount.range.contains(high) else { throw Text.invalidRange(description) }
-        return low...high
-    }
-}
+/// `--k-range LOW-HIGH`: the K tried by `--k auto`, each from 2 up to ``ClusterCount``'s largest.
+enum KRangeBound: RangeSpec { static let range = ValueRange(lower: 2, upper: ClusterCount.range.upper) }
+typealias ClusterRange = IntegerRange<KRangeBound>
 
 /// `--init`: a seeding method, or the name of a dataset of centres in original units.
 enum InitialCentres: DescribedValue, CustomStringConvertible {
