@@ -11,11 +11,12 @@ Event days: on the sample, the days the generator's 双11 ramp (11-01..11-11) an
 averaged over series; the bias is Σ(forecast − actual) / Σ actual over event days.
 Koubei windows: the 2015 ones are for development; the 2016 golden week is the held-out one.
 Usage: forecast_events.py [sample|koubei|speed ...]
-FORECAST_EVENTS_PROPHET_LIMIT=0 leaves Prophet out (it fits three models per series: hours on the Koubei shops)."""
+FORECAST_EVENTS_PROPHET_LIMIT=0 leaves Prophet out (it fits three models per series: hours on the Koubei shops);
+FORECAST_EVENTS_NO_PEERS=1 runs opsbench and seasonal naive only; FORECAST_EVENTS_WINDOWS=国庆,春节 runs only the
+windows whose names contain one of the words."""
 import datetime as dt
 import os
 import sys
-import time
 import warnings
 
 import numpy as np
@@ -148,6 +149,12 @@ def fill_missing(train):
     return pd.concat(parts, ignore_index=True)
 
 
+def cpu_seconds():
+    """CPU of this process and its children (Prophet's Stan optimiser runs as a child process)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def prophet_models(train, cal):
     import logging
     logging.getLogger("prophet").setLevel(logging.ERROR)
@@ -162,11 +169,11 @@ def prophet_models(train, cal):
                         daily_seasonality=False, weekly_seasonality=True, uncertainty_samples=0)
             if label.endswith("CN holidays"):
                 m.add_country_holidays(country_name="CN")
-            start = time.process_time()
+            start = cpu_seconds()
             m.fit(g[["ds", "y"]])
             future = m.make_future_dataframe(periods=HORIZON, include_history=False)
             res[label][uid] = m.predict(future).set_index("ds")["yhat"]
-            seconds += time.process_time() - start
+            seconds += cpu_seconds() - start
     return res, seconds / (3 * train.unique_id.nunique())
 
 
@@ -215,6 +222,11 @@ def peers(train, cal):
 
 # ---------------------------------------------------------------- report
 
+def selected(name):
+    words = [w for w in os.environ.get("FORECAST_EVENTS_WINDOWS", "").split(",") if w]
+    return not words or any(w in name for w in words)
+
+
 def window(name, frame, last_day, event_days, tag):
     last = pd.Timestamp(last_day)
     train = frame[frame.ds <= last]
@@ -241,6 +253,30 @@ def window(name, frame, last_day, event_days, tag):
     if prophet_cpu:
         print(f"CPU per series: opsbench {1000 * cpu / train.unique_id.nunique():.1f} ms (whole run), Prophet {1000 * prophet_cpu:.0f} ms (fit + predict)")
     sys.stdout.flush()
+    SUMMARY.append((name, dict(rows)))
+
+
+SUMMARY = []  # (window, {method: (all-days MASE, event-day MASE, bias %)})
+WITHOUT_CALENDAR = ["seasonal naive", "AutoETS", "MSTL", "Prophet", "LightGBM"]
+WITH_CALENDAR = ["Prophet + CN holidays", "Prophet + opsbench calendar", "LightGBM + calendar"]
+
+
+def summary():
+    """The issue's table: opsbench auto, the best peer without a calendar (lowest all-days MASE) and the
+    best peer with one (lowest event-day MASE, the Koubei target), and seasonal naive, from this run."""
+    def cell(label, score):
+        return f"{label} {score[0]:.3f} / {score[1]:.3f}, {score[2]:+.0f}%" if score else "–"
+    def best(rows, labels, by):
+        found = [(rows[l][by], l) for l in labels if l in rows and np.isfinite(rows[l][by])]
+        return min(found)[1] if found else None
+    print("\nSummary (MASE 28 days / event days, bias on event days; best peer without a calendar by all-days MASE,"
+          " with a calendar by event-day MASE):")
+    print("| window | opsbench auto | opsbench, events none | seasonal naive | best peer without a calendar | best peer with a calendar |")
+    print("|---|---|---|---|---|---|")
+    for name, rows in SUMMARY:
+        plain, cal = best(rows, WITHOUT_CALENDAR, 0), best(rows, WITH_CALENDAR, 1)
+        print(f"| {name} | {cell('', rows['opsbench auto (events auto)'])} | {cell('', rows['opsbench auto (events none)'])} | "
+              f"{cell('', rows['seasonal naive'])} | {cell(plain, rows.get(plain))} | {cell(cal, rows.get(cal))} |")
 
 
 def main():
@@ -248,16 +284,20 @@ def main():
     if "sample" in sections:
         frame = sample_frame()
         for i, (name, last, days) in enumerate(SAMPLE_WINDOWS):
-            window(name, frame, last, days, f"sample{i}")
+            if selected(name):
+                window(name, frame, last, days, f"sample{i}")
     if "koubei" in sections:
         if not os.path.exists(os.path.join(EVENTS_DATA, "koubei-shop-pay-daily.csv")):
             print(f"Koubei data not found under {EVENTS_DATA}: skipped")
         else:
             for i, (name, last, _) in enumerate(KOUBEI_WINDOWS):
+                if not selected(name):
+                    continue
                 first = str((pd.Timestamp(last) - pd.Timedelta(days=300)).date())
                 first = max(first, "2015-07-01")
                 frame = koubei_frame(first, str((pd.Timestamp(last) + pd.Timedelta(days=HORIZON)).date()))
                 window(name, frame, last, None, f"koubei{i}")
+    summary()
 
 
 if __name__ == "__main__":

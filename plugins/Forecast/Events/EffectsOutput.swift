@@ -3,7 +3,8 @@ import OpsKit
 
 /// The `<forecasts>_effects` dataset: per series, every event key active in the
 /// forecast horizon with its lift, how often the series saw it, in which years,
-/// and whether the effect is the series' own or borrowed from the pooled fit.
+/// whether the effect is the series' own or borrowed from the pooled fit, and the share of
+/// it the guard kept (``EventGuard``).
 enum EffectsOutput {
     static func name(for forecasts: String) -> String { forecasts + "_effects" }
 
@@ -45,6 +46,7 @@ enum EffectsOutput {
             Column(name: "occurrences", integers: all.map { Int64($0.occurrences) }),
             Column(name: "learned_from", strings: all.map { $0.years.map(String.init).joined(separator: ",") }),
             Column(name: "source", strings: all.map { $0.occurrences > 0 ? "own" : "pooled" }),
+            Column(name: "kept_pct", doubles: all.map { 100 * effects.guarded.share[$0.key] }),
         ]
         return try Dataset(columns: columns)
     }

@@ -29,12 +29,12 @@ extension EventEffects {
     }
 
     /// The events ahead of series `s` (from period `n`, `horizon` periods) with their
-    /// strongest lift, in order of first appearance.
+    /// strongest lift, in order of first appearance; events whose effects the guard dropped are left out.
     func eventsAhead(series s: Int, from n: Int, horizon: Int) -> [(event: String, lift: Double)] {
         guard let fit = fits[s] else { return [] }
         var out: [(event: String, lift: Double)] = []
         for t in n..<min(n + horizon, features.rows[s].count) {
-            for (key, value) in features.rows[s][t] {
+            for (key, value) in features.rows[s][t] where fit.lift[key] != 0 {
                 let name = features.keys[key].event, lift = value * fit.lift[key]
                 if let i = out.firstIndex(where: { $0.event == name }) {
                     if abs(lift) > abs(out[i].lift) { out[i].lift = lift }

@@ -9,7 +9,9 @@ import Foundation
 /// key's common effect; each series' own effects are shrunk towards it,
 /// `β_s = (XᵀX + Λ)⁻¹(Xᵀz + Λβ_pooled)`, with Λ = diag(σ²_s/τ²_k): the series' ordinary
 /// noise over the spread of the key's effect across series (empirical Bayes). A series
-/// that never saw an event in its history takes the pooled effect.
+/// that never saw an event in its history takes the pooled effect. Both are then scaled by
+/// the share ``EventGuard`` keeps: effects that do not stand out from how much the event's
+/// lift varies between its occurrences are shrunk towards zero.
 struct EventEffects: Sendable {
     /// One series' fitted effects.
     struct SeriesFit: Sendable {
@@ -32,9 +34,13 @@ struct EventEffects: Sendable {
     var spread: [Double]
     /// Extra log-scale variance of an event period beyond ordinary noise (pooled).
     var excessVariance: Double
+    /// The share of each key's effect kept, and its past occurrences.
+    var guarded: EventGuard
 
     /// The smallest spread τ² of the series' effects around the pooled one (log scale).
     static let minimumSpread = 0.002
+    /// The smallest ordinary-day variance (log scale) a series is weighted by.
+    static let minimumOrdinaryVariance = 0.005
 
     /// Periods per season used for the baseline's seasonal factors (7 on daily data).
     static func baselinePeriod(_ frequency: Frequency) -> Int { frequency == .daily ? 7 : 1 }
@@ -53,7 +59,7 @@ struct EventEffects: Sendable {
         var xtx = [Double](repeating: 0, count: k * k), xtz = [Double](repeating: 0, count: k)
         var noise = 0.0, noiseCount = 0
         for case let st? in stats {
-            let w = 1 / max(st.ordinaryVariance, 0.005)
+            let w = 1 / max(st.ordinaryVariance, minimumOrdinaryVariance)
             for (a, ka) in st.keys.enumerated() {
                 xtz[ka] += w * st.xtz[a]
                 for (b, kb) in st.keys.enumerated() { xtx[ka * k + kb] += w * st.xtx[a * st.keys.count + b] }
@@ -62,6 +68,8 @@ struct EventEffects: Sendable {
         }
         let sigma2 = noiseCount > 0 ? noise / Double(noiseCount) : 0.05
         let pooled = k > 0 ? Ridge.solve(xtx, xtz, size: k, lambda: [Double](repeating: 1, count: k), prior: nil) : []
+        let guarded = EventGuard.compute(stats: stats, features: features, pooled: pooled)
+        let kept = (0..<k).map { pooled[$0] * guarded.share[$0] }
         // empirical Bayes, per key: the spread τ²_k of the series' mean lifts around the pooled effect
         var spread = [Double](repeating: 0, count: k), spreadCount = [Int](repeating: 0, count: k)
         for case let st? in stats {
@@ -76,10 +84,13 @@ struct EventEffects: Sendable {
         fits.withUnsafeMutableBufferPointer { out in
             DispatchQueue.concurrentPerform(iterations: values.count) { s in
                 guard let st = stats[s] else { return }
-                var lift = pooled
+                var lift = kept
                 let lambda = st.keys.map { min(max(st.ordinaryVariance / tau2[$0], 0.2), 100) }
                 let local = Ridge.solve(st.xtx, st.xtz, size: st.keys.count, lambda: lambda, prior: st.keys.map { pooled[$0] })
-                for (a, ka) in st.keys.enumerated() { lift[ka] = min(max(local[a], -3), 3) }
+                for (a, ka) in st.keys.enumerated() {
+                    let own = guarded.deviationShare(key: ka, occurrences: guarded.seriesOccurrences[s][a], keys: features.keys)
+                    lift[ka] = guarded.share[ka] * (pooled[ka] + own * (min(max(local[a], -3), 3) - pooled[ka]))
+                }
                 var occurrences = [Int](repeating: 0, count: k)
                 for (a, ka) in st.keys.enumerated() { occurrences[ka] = st.counts[a] }
                 var r2 = 0.0
@@ -95,8 +106,8 @@ struct EventEffects: Sendable {
         let eventRows = fits.reduce(0) { $0 + ($1?.eventPeriods ?? 0) }
         let residual = fits.reduce(0.0) { $0 + ($1.map { $0.eventVariance * Double($0.eventPeriods) } ?? 0) }
         let eventVariance = eventRows > 0 ? residual / Double(eventRows) : sigma2
-        return EventEffects(features: features, pooled: pooled, fits: fits, spread: tau2,
-                            excessVariance: max(0, eventVariance - sigma2))
+        return EventEffects(features: features, pooled: kept, fits: fits, spread: tau2,
+                            excessVariance: max(0, eventVariance - sigma2), guarded: guarded)
     }
 
     /// Log lift of series `s` in period `t` (history or horizon).
@@ -119,7 +130,7 @@ struct EventEffects: Sendable {
 }
 
 /// Sufficient statistics of one series for the event regression.
-private struct SeriesStats {
+struct SeriesStats {
     var keys: [Int] = []
     var xtx: [Double] = []
     var xtz: [Double] = []

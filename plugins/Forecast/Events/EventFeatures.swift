@@ -9,6 +9,8 @@ struct EventKey: Hashable, Sendable {
     var offset: Int?
     /// A known covariate (`--regressors`) rather than a calendar event.
     var isRegressor = false
+    /// What the event is (festival, shopping festival, day off, ...).
+    var kind = EventKind.promotion
 
     var label: String { isRegressor ? event : offset.map { "\(event)@\($0)" } ?? "\(event) \(role.rawValue)" }
 }
@@ -23,10 +25,13 @@ struct EventFeatures: Sendable {
     var keys: [EventKey]
     /// Per series, per period (history then horizon): the active keys and their values.
     var rows: [[[(key: Int, value: Double)]]]
+    /// Per series, the period number of its first period (rows[s][t] is period starts[s] + t).
+    var starts: [Int64]
 
-    init(keys: [EventKey], rows: [[[(key: Int, value: Double)]]]) {
+    init(keys: [EventKey], rows: [[[(key: Int, value: Double)]]], starts: [Int64]) {
         self.keys = keys
         self.rows = rows
+        self.starts = starts
     }
 
     /// Maps `entries` onto the periods of every series of `table` and `horizon` periods beyond.
@@ -61,15 +66,16 @@ struct EventFeatures: Sendable {
         }
         self.keys = keys
         self.rows = rows
+        self.starts = table.starts
     }
 
     static func key(for entry: CalendarEntry, weekly: Bool) -> EventKey {
         switch entry.role {
-        case _ where entry.kind == .logistics: return EventKey(event: entry.event, role: entry.role, offset: nil)
-        case .off, .makeup: return EventKey(event: entry.event, role: entry.role, offset: nil)
+        case _ where entry.kind == .logistics: return EventKey(event: entry.event, role: entry.role, offset: nil, kind: entry.kind)
+        case .off, .makeup: return EventKey(event: entry.event, role: entry.role, offset: nil, kind: entry.kind)
         default:
             let near = !weekly && abs(entry.offset) <= offsetReach
-            return EventKey(event: entry.event, role: entry.role, offset: near ? entry.offset : nil)
+            return EventKey(event: entry.event, role: entry.role, offset: near ? entry.offset : nil, kind: entry.kind)
         }
     }
 
