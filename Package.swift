@@ -30,6 +30,7 @@ let package = Package(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CKMeans", path: "Sources/CKMeans"),
+        .target(name: "CChecksum", path: "Sources/CChecksum"),
         .target(
             name: "OpsKit",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -40,7 +41,7 @@ let package = Package(
         .target(
             name: "Workbench",
             dependencies: [
-                "OpsKit", "CSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "OpsKit", "CSQLite", "CChecksum", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings),
@@ -56,7 +57,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "OpsKitTests", dependencies: ["OpsKit"], swiftSettings: swiftSettings),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "OpsKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "OpsKit", "CChecksum"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["Workbench", "PluginCatalog", "OpsKit", "OpsKitTesting"],
             swiftSettings: swiftSettings),

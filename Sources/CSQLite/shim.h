@@ -3,6 +3,10 @@
 /// SQLITE_TRANSIENT is a macro over a cast Swift cannot import.
 static inline sqlite3_destructor_type opsbench_sqlite_transient(void) { return SQLITE_TRANSIENT; }
 
+/// Asks the CPU to start loading the cache line at `p` (a cell the scan reads
+/// soon, at a row far from the last one): a hint, never a fault.
+static inline void opsbench_prefetch(const void *p) { __builtin_prefetch(p); }
+
 /// SQLite's virtual-table structs with one extra field each, laid out by C
 /// (the columnar tables of Workbench/Storage/SQL keep their Swift state there).
 typedef struct opsbench_vtab {

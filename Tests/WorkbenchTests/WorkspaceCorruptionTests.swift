@@ -70,9 +70,11 @@ struct WorkspaceCorruptionTests {
 
     @Test func everyDamagedFileGivesTheOriginalOrAClearError() throws {
         let originals = try Self.datasets()
+        var answers: [String: Dataset] = [:]  // what `sql` gives on the undamaged files
         do {
             let workspace = try Workspace(directory: folder)
             try workspace.apply(try originals.map { .put(try staged($0.key, $0.value)) })
+            for name in originals.keys { answers[name] = try workspace.query("SELECT * FROM \(name)") }
         }
         let data = folder.appendingPathComponent("data")
         let catalog = folder.appendingPathComponent("catalog.sqlite")
@@ -89,7 +91,7 @@ struct WorkspaceCorruptionTests {
                     var bytes = pristine[target]!
                     Self.mutate(&bytes, mutation, &random)
                     try Data(bytes).write(to: target)
-                    let outcome = readEverything(originals, damaged: target == catalog ? nil : target)
+                    let outcome = readEverything(originals, answers, damaged: target == catalog ? nil : target)
                     trials += 1
                     errors += outcome.errors
                     for problem in outcome.problems { Issue.record("\(mutation) of \(target.lastPathComponent): \(problem)") }
@@ -103,8 +105,10 @@ struct WorkspaceCorruptionTests {
         #expect(errors > 0, "the damage is detected")
     }
 
-    /// Opens the workspace and reads every dataset in full and as a preview.
-    private func readEverything(_ originals: [String: Dataset], damaged: URL?) -> (errors: Int, problems: [String]) {
+    /// Opens the workspace and reads every dataset in full, as a preview and through `sql` (read in place).
+    private func readEverything(_ originals: [String: Dataset], _ answers: [String: Dataset], damaged: URL?)
+        -> (errors: Int, problems: [String])
+    {
         var errors = 0
         var problems: [String] = []
         let workspace: Workspace
@@ -129,6 +133,15 @@ struct WorkspaceCorruptionTests {
                 } catch {
                     problems.append("'\(name)' threw \(error), not a clear error")
                 }
+            }
+            do {
+                let read = try workspace.query("SELECT * FROM \(name)")
+                if !same(read, answers[name]!) { problems.append("sql over '\(name)' gave different data with no error") }
+            } catch let error as OpsError {
+                errors += 1
+                if damaged != nil && !isDamaged { problems.append("sql over undamaged '\(name)' failed: \(error.message)") }
+            } catch {
+                problems.append("sql over '\(name)' threw \(error), not a clear error")
             }
         }
         return (errors, problems)

@@ -6,6 +6,12 @@ public protocol DatasetSource: AnyObject {
     func dataset(named name: String) throws -> Dataset
     /// Every dataset name, sorted.
     var datasetNames: [String] { get }
+    /// Drops any in-memory copy of `name` kept for later reads (it is read again when next asked for).
+    func release(named name: String)
+}
+
+extension DatasetSource {
+    public func release(named name: String) {}
 }
 
 /// Where command output goes: the terminal, a transcript, or a test's buffer.
@@ -108,6 +114,14 @@ public final class CommandContext {
         let dataset = try source.dataset(named: name)
         if !inputs.contains(name) { inputs.append(name) }
         return dataset
+    }
+
+    /// Says this command no longer needs the workspace's in-memory copy of the
+    /// input `name` (it has turned the data into its own form, such as a feature
+    /// matrix), so a large dataset is not held twice; a later read loads it again.
+    public func release(_ name: String) {
+        guard !staged.contains(where: { $0.name == name }) else { return }
+        source.release(named: name)
     }
 
     /// Whether a dataset exists (in the workspace or stored earlier by this command).

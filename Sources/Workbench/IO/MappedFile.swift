@@ -9,8 +9,9 @@ final class MappedFile {
     let count: Int
     private let mapping: UnsafeMutableRawPointer?
 
-    /// Maps `path`; throws a clear error when it is missing, a directory or unreadable.
-    init(path: String) throws {
+    /// Maps `path` (advising the kernel it will be read front to back when
+    /// `sequential`); throws a clear error when it is missing, a directory or unreadable.
+    init(path: String, sequential: Bool = true) throws {
         self.path = path
         var info = stat()
         guard stat(path, &info) == 0 else { throw IOMessages.missingFile(path) }
@@ -27,7 +28,7 @@ final class MappedFile {
         guard let raw = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), raw != MAP_FAILED else {
             throw IOMessages.unreadable(path, errno: errno)
         }
-        madvise(raw, count, MADV_SEQUENTIAL)
+        if sequential { madvise(raw, count, MADV_SEQUENTIAL) }
         mapping = raw
         base = UnsafePointer(raw.assumingMemoryBound(to: UInt8.self))
     }

@@ -107,70 +107,49 @@ enum ColumnarFile {
     /// only what it reads); throws ``Damage`` when the file is missing,
     /// truncated, inconsistent or fails a checksum.
     static func read(path: String, limit: Int? = nil) throws -> Dataset {
-        let file: MappedFile
-        do { file = try MappedFile(path: path) } catch { throw Damage.unreadable("\(error)") }
-        var reader = BlockReader(bytes: UnsafeRawBufferPointer(file.bytes), checked: true)
-        let m = Array(try reader.take(magic.count))
-        if m == magicVersion1 { reader.checked = false } else if m != magic { throw Damage.notAColumnarFile }
-        guard let length = Int(exactly: try reader.uint64()) else { throw Damage.truncated }
-        let headerSum = reader.checked ? try reader.uint64() : nil
-        let json = try reader.take(length)
-        if let headerSum, UInt64(CRC32C.checksum(json)) != headerSum { throw Damage.badChecksum(column: nil) }
-        guard let header = try? JSONDecoder().decode(Header.self, from: Data(json)), header.rows >= 0 else {
-            throw Damage.inconsistent(column: nil)
-        }
-        reader.align()
-        let rows = header.rows
-        let kept = min(rows, max(0, limit ?? rows))
+        let layout = try Layout(path: path)
+        let kept = min(layout.rows, max(0, limit ?? layout.rows))
         var columns: [Column] = []
-        for info in header.columns {
-            columns.append(try readColumn(info, rows: rows, kept: kept, from: &reader))
+        for blocks in layout.columns {
+            columns.append(try readColumn(blocks, rows: layout.rows, kept: kept))
         }
-        if kept == rows, reader.position != reader.bytes.count { throw Damage.truncated }
+        if kept == layout.rows, !layout.endsAtFileEnd { throw Damage.truncated }
         do { return try Dataset(columns: columns) } catch { throw Damage.inconsistent(column: nil) }
     }
 
-    private static func readColumn(_ info: Header.ColumnInfo, rows: Int, kept: Int, from reader: inout BlockReader) throws
-        -> Column
-    {
-        let name = info.name
+    private static func readColumn(_ blocks: ColumnBlocks, rows: Int, kept: Int) throws -> Column {
+        let name = blocks.info.name
         var validity: [Bool]?
-        if info.nulls {
-            let bytes = try reader.block(rows, verifying: [0..<kept], column: name)
-            validity = bytes.prefix(kept).map { $0 != 0 }
+        if let block = blocks.validity {
+            try block.verify(0..<kept, column: name)
+            validity = block.data.prefix(kept).map { $0 != 0 }
         }
         let values: ColumnValues
-        switch info.type {
-        case .integer, .date, .datetime:
-            values = .integers(try reader.array(rows, keeping: kept, column: name))
-        case .double:
-            values = .doubles(try reader.array(rows, keeping: kept, column: name))
+        switch blocks.info.type {
+        case .integer, .date, .datetime: values = .integers(try blocks.values.array(keeping: kept, column: name))
+        case .double: values = .doubles(try blocks.values.array(keeping: kept, column: name))
         case .bool:
-            let bytes = try reader.block(rows, verifying: [0..<kept], column: name)
-            values = .bools(bytes.prefix(kept).map { $0 != 0 })
-        case .string:
-            values = .strings(try readStrings(rows: rows, kept: kept, column: name, from: &reader))
+            try blocks.values.verify(0..<kept, column: name)
+            values = .bools(blocks.values.data.prefix(kept).map { $0 != 0 })
+        case .string: values = .strings(try readStrings(blocks, rows: rows, kept: kept))
         }
-        return Column(name: name, type: info.type, values: values, validity: validity)
+        return Column(name: name, type: blocks.info.type, values: values, validity: validity)
     }
 
-    private static func readStrings(rows: Int, kept: Int, column: String, from reader: inout BlockReader) throws
-        -> [String]
-    {
-        let (count, overflow) = rows.addingReportingOverflow(1)
-        guard !overflow else { throw Damage.truncated }
+    private static func readStrings(_ blocks: ColumnBlocks, rows: Int, kept: Int) throws -> [String] {
+        let column = blocks.info.name
+        let offsets = blocks.values, blob = blocks.text!
         let width = MemoryLayout<UInt64>.stride
-        let offsetBytes = try reader.block(
-            try byteCount(count, width), verifying: [0..<(kept + 1) * width, rows * width..<count * width],
-            column: column)
-        func offset(_ i: Int) -> UInt64 { UInt64(littleEndian: offsetBytes.loadUnaligned(fromByteOffset: i * width, as: UInt64.self)) }
-        guard let total = Int(exactly: offset(rows)) else { throw Damage.truncated }
-        guard let usedEnd = Int(exactly: offset(kept)), usedEnd <= total else { throw Damage.inconsistent(column: column) }
-        let blob = try reader.block(total, verifying: [0..<usedEnd], column: column)
+        try offsets.verify(0..<(kept + 1) * width, column: column)
+        func offset(_ i: Int) -> UInt64 { offsets.uint64(at: i) }
+        guard let usedEnd = Int(exactly: offset(kept)), usedEnd <= blob.data.count else {
+            throw Damage.inconsistent(column: column)
+        }
+        try blob.verify(0..<usedEnd, column: column)
         guard offset(0) == 0 else { throw Damage.inconsistent(column: column) }
         var previous = 0
         var interner = StringInterner()
-        let base = blob.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        let base = blob.data.baseAddress?.assumingMemoryBound(to: UInt8.self)
         var strings: [String] = []
         strings.reserveCapacity(kept)
         for i in 0..<kept {
@@ -195,6 +174,147 @@ enum ColumnarFile {
         return bytes
     }
 
+    // MARK: Layout
+
+    /// One block of a mapped file: its bytes and (version 2) its checksums.
+    struct Block {
+        let data: UnsafeRawBufferPointer
+        /// One little-endian UInt32 per segment; nil in version 1 files.
+        let sums: UnsafeRawBufferPointer?
+
+        /// Checks the segments overlapping `range` (byte offsets in the block); version 1 blocks pass.
+        func verify(_ range: Range<Int>, column: String) throws {
+            guard let sums else { return }
+            guard SegmentedChecksum.verify(data, sums: sums, covering: range) else { throw Damage.badChecksum(column: column) }
+        }
+
+        /// The first `kept` values, copied out after verifying them.
+        func array<T>(keeping kept: Int, column: String) throws -> [T] {
+            let stride = MemoryLayout<T>.stride
+            try verify(0..<kept * stride, column: column)
+            return [T](unsafeUninitializedCapacity: kept) { buffer, initialized in
+                if kept > 0 { memcpy(buffer.baseAddress!, data.baseAddress!, kept * stride) }
+                initialized = kept
+            }
+        }
+
+        /// The `index`-th little-endian UInt64 of the block.
+        @inline(__always) func uint64(at index: Int) -> UInt64 {
+            UInt64(littleEndian: data.loadUnaligned(fromByteOffset: index &* 8, as: UInt64.self))
+        }
+    }
+
+    /// The blocks of one column.
+    struct ColumnBlocks {
+        let info: Header.ColumnInfo
+        let validity: Block?
+        /// Int64 or Double values, one byte per bool, or for text the `rows + 1` offsets.
+        let values: Block
+        /// Text only: the UTF-8 bytes.
+        let text: Block?
+    }
+
+    /// A column's blocks copied into memory of its own (8-byte aligned), each
+    /// still paired with its checksums in the file.
+    final class VerifiedColumn {
+        let blocks: ColumnBlocks
+        private let storage: UnsafeMutableRawBufferPointer
+
+        fileprivate init(copying original: ColumnBlocks) {
+            let parts = [original.validity, original.values, original.text]
+            let sizes = parts.map { (($0?.data.count ?? 0) + 7) / 8 * 8 }
+            storage = .allocate(byteCount: max(8, sizes.reduce(0, +)), alignment: 8)
+            var at = 0
+            var copies: [Block?] = []
+            for (part, size) in zip(parts, sizes) {
+                guard let part else {
+                    copies.append(nil)
+                    continue
+                }
+                let target = UnsafeMutableRawBufferPointer(rebasing: storage[at..<at + part.data.count])
+                if !part.data.isEmpty { target.copyMemory(from: part.data) }
+                copies.append(Block(data: UnsafeRawBufferPointer(target), sums: part.sums))
+                at += size
+            }
+            blocks = ColumnBlocks(info: original.info, validity: copies[0], values: copies[1]!, text: copies[2])
+        }
+
+        deinit { storage.deallocate() }
+    }
+
+    /// A mapped columnar file's header and where each column's blocks lie:
+    /// every length is checked against the file's size, but no block is read
+    /// or verified yet (``read(path:limit:)`` verifies what it copies,
+    /// ``verifiedColumn(_:)`` a whole column for reading in place).
+    final class Layout {
+        let file: MappedFile
+        let rows: Int
+        let columns: [ColumnBlocks]
+        /// Whether the blocks end exactly where the file does (else it has trailing bytes).
+        let endsAtFileEnd: Bool
+        /// Whether blocks carry checksums (version 2).
+        let checked: Bool
+
+        /// Maps `path` (for reading front to back when `sequential`, else in any order) and locates its blocks.
+        init(path: String, sequential: Bool = true) throws {
+            let mapped: MappedFile
+            do { mapped = try MappedFile(path: path, sequential: sequential) } catch { throw Damage.unreadable("\(error)") }
+            file = mapped
+            var reader = BlockReader(bytes: UnsafeRawBufferPointer(mapped.bytes), checked: true)
+            let m = Array(try reader.take(magic.count))
+            if m == magicVersion1 { reader.checked = false } else if m != magic { throw Damage.notAColumnarFile }
+            guard let length = Int(exactly: try reader.uint64()) else { throw Damage.truncated }
+            let headerSum = reader.checked ? try reader.uint64() : nil
+            let json = try reader.take(length)
+            if let headerSum, UInt64(CRC32C.checksum(json)) != headerSum { throw Damage.badChecksum(column: nil) }
+            guard let header = try? JSONDecoder().decode(Header.self, from: Data(json)), header.rows >= 0 else {
+                throw Damage.inconsistent(column: nil)
+            }
+            reader.align()
+            rows = header.rows
+            var columns: [ColumnBlocks] = []
+            for info in header.columns { columns.append(try reader.column(info, rows: rows)) }
+            self.columns = columns
+            endsAtFileEnd = reader.position == reader.bytes.count
+            checked = reader.checked
+        }
+
+        /// Column `index` copied out of the mapping, then verified whole (so the
+        /// bytes checked are the bytes served, whatever later happens to the
+        /// file): checksums, text offsets rising within the text, and in version 1
+        /// files the text valid UTF-8 cut at character boundaries.
+        func verifiedColumn(_ index: Int) throws -> VerifiedColumn {
+            let column = VerifiedColumn(copying: columns[index])
+            let blocks = column.blocks
+            let name = blocks.info.name
+            try blocks.validity.map { try $0.verify(0..<$0.data.count, column: name) }
+            try blocks.values.verify(0..<blocks.values.data.count, column: name)
+            guard let text = blocks.text else { return column }
+            try text.verify(0..<text.data.count, column: name)
+            let offsets = blocks.values
+            guard offsets.uint64(at: 0) == 0 else { throw Damage.inconsistent(column: name) }
+            var previous: UInt64 = 0
+            for i in 1..<rows + 1 {
+                let end = offsets.uint64(at: i)
+                guard end >= previous else { throw Damage.inconsistent(column: name) }
+                previous = end
+            }
+            guard previous == UInt64(text.data.count) else { throw Damage.inconsistent(column: name) }
+            if !checked, !Self.isUTF8(text.data, cutAt: offsets, rows: rows) { throw Damage.inconsistent(column: name) }
+            return column
+        }
+
+        /// Whether `bytes` is valid UTF-8 and every offset starts a character.
+        private static func isUTF8(_ bytes: UnsafeRawBufferPointer, cutAt offsets: Block, rows: Int) -> Bool {
+            guard String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil else { return false }
+            for i in 0..<rows {
+                let start = Int(truncatingIfNeeded: offsets.uint64(at: i))
+                if start < bytes.count, bytes[start] & 0xC0 == 0x80 { return false }
+            }
+            return true
+        }
+    }
+
     /// Sequential, bounds-checked reads over the mapped file.
     private struct BlockReader {
         let bytes: UnsafeRawBufferPointer
@@ -217,27 +337,32 @@ enum ColumnarFile {
             UInt64(littleEndian: try take(8).loadUnaligned(as: UInt64.self))
         }
 
-        /// A block of `length` bytes and (version 2) its checksums; verifies the
-        /// segments overlapping each of `ranges` (byte ranges within the block).
-        mutating func block(_ length: Int, verifying ranges: [Range<Int>], column: String) throws -> UnsafeRawBufferPointer {
+        /// A block of `length` bytes and (version 2) its checksums.
+        mutating func block(_ length: Int) throws -> Block {
             let data = try take(length)
             align()
-            guard checked else { return data }
+            guard checked else { return Block(data: data, sums: nil) }
             let sums = try take(try byteCount(SegmentedChecksum.count(forLength: length), 4))
             align()
-            for range in ranges where !SegmentedChecksum.verify(data, sums: sums, covering: range) {
-                throw Damage.badChecksum(column: column)
-            }
-            return data
+            return Block(data: data, sums: sums)
         }
 
-        /// A block of `count` values, keeping (and verifying) the first `kept`.
-        mutating func array<T>(_ count: Int, keeping kept: Int, column: String) throws -> [T] {
-            let stride = MemoryLayout<T>.stride
-            let data = try block(try byteCount(count, stride), verifying: [0..<kept * stride], column: column)
-            return [T](unsafeUninitializedCapacity: kept) { buffer, initialized in
-                if kept > 0 { memcpy(buffer.baseAddress!, data.baseAddress!, kept * stride) }
-                initialized = kept
+        /// The blocks of a column of `rows` rows. For text, the last offset
+        /// (the text's length) is verified here, as it places the next block.
+        mutating func column(_ info: Header.ColumnInfo, rows: Int) throws -> ColumnBlocks {
+            let validity = info.nulls ? try block(rows) : nil
+            switch info.type {
+            case .integer, .date, .datetime, .double:
+                return ColumnBlocks(info: info, validity: validity, values: try block(try byteCount(rows, 8)), text: nil)
+            case .bool:
+                return ColumnBlocks(info: info, validity: validity, values: try block(rows), text: nil)
+            case .string:
+                let (count, overflow) = rows.addingReportingOverflow(1)
+                guard !overflow else { throw Damage.truncated }
+                let offsets = try block(try byteCount(count, 8))
+                try offsets.verify(rows * 8..<count * 8, column: info.name)
+                guard let total = Int(exactly: offsets.uint64(at: rows)) else { throw Damage.truncated }
+                return ColumnBlocks(info: info, validity: validity, values: offsets, text: try block(total))
             }
         }
 

@@ -2,11 +2,21 @@ import CSQLite
 import Foundation
 import OpsKit
 
+/// Where the SQL engine finds datasets: their names, and each one's stored file mapped for reading in place.
+protocol StoredTableSource: AnyObject {
+    var datasetNames: [String] { get }
+    /// The current version of `name`, its file's layout checked against the catalogue.
+    func storedTable(named name: String) throws -> StoredTable
+}
+
 /// Runs SQL over datasets with SQLite. Each dataset a query names is a
-/// read-only virtual table (``ColumnTable``) over its columns in memory, so a
-/// query never copies data into SQLite; typed columns, dates and datetimes as
-/// ISO text, bools as 0/1. Only read-only statements run (``SQLGuard``), on a
-/// hardened private connection, and Ctrl-C stops a query at once.
+/// read-only virtual table (``ColumnTable``) over its stored columnar file,
+/// read in place (the columns a query uses, as stored bytes), so a query
+/// never copies data into SQLite or into Swift values, and a fresh process
+/// answers its first query without loading the dataset; typed columns, dates and datetimes as ISO text,
+/// bools as 0/1. The columns a statement uses are verified before it runs
+/// (once per version per process). Only read-only statements run
+/// (``SQLGuard``), on a hardened private connection, and Ctrl-C stops a query at once.
 final class SQLEngine {
     private var database: SQLiteDatabase?
     private let registry = ColumnTableRegistry()
@@ -23,7 +33,7 @@ final class SQLEngine {
     }
 
     func query(
-        _ sql: String, source: DatasetSource, versions: [String: String], isCancelled: @escaping () -> Bool = { false }
+        _ sql: String, source: StoredTableSource, versions: [String: String], isCancelled: @escaping () -> Bool = { false }
     ) throws -> Dataset {
         let trimmed = sql.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw StorageMessages.sqlEmpty }
@@ -32,8 +42,9 @@ final class SQLEngine {
         invalidate(keeping: versions)
         let names = source.datasetNames
         for name in try Self.referencedNames(in: trimmed, among: names) where tables[name] == nil {
-            try connect(try source.dataset(named: name), as: name, version: versions[name] ?? "", in: database)
+            try connect(try source.storedTable(named: name), as: name, in: database)
         }
+        for table in registry.tables.values { table.wanted = 0 }
         let guardian = SQLGuard(isCancelled: isCancelled)
         return try guardian.installed(on: database.handle) {
             var handle: OpaquePointer?
@@ -53,10 +64,13 @@ final class SQLEngine {
                 throw StorageMessages.sqlOneStatement
             }
             guard statement.isReadOnly else { throw StorageMessages.sqlNotAQuery }
+            // Planning told each table the columns this statement uses.
+            for table in registry.tables.values { try table.verifyWanted() }
             do {
                 return try Self.collect(statement, isCancelled: isCancelled)
             } catch let error as OpsError {
                 if guardian.cancelled { throw CommandCancelled() }
+                if let failure = registry.takeFailure() { throw failure }
                 throw StorageMessages.sqlError(error.message.replacingOccurrences(of: "workspace catalogue error: ", with: ""), datasets: names)
             }
         }
@@ -73,14 +87,15 @@ final class SQLEngine {
         return database
     }
 
-    /// Makes `dataset` the table `name`, read in place.
-    private func connect(_ dataset: Dataset, as name: String, version: String, in database: SQLiteDatabase) throws {
+    /// Makes the stored dataset the table `name`, read in place.
+    private func connect(_ stored: StoredTable, as name: String, in database: SQLiteDatabase) throws {
+        let table = ColumnTable(name: name, stored: stored)
         var byFold: [String: [String]] = [:]
-        for column in dataset.columnNames { byFold[Self.foldedASCII(column), default: []].append(column) }
+        for column in table.columnNames { byFold[Self.foldedASCII(column), default: []].append(column) }
         if let clash = byFold.values.filter({ $0.count > 1 }).min(by: { $0[0] < $1[0] }) {
             throw SQLMessages.columnsDifferOnlyInCase(name, clash)
         }
-        let id = registry.add(ColumnTable(name: name, dataset: dataset))
+        let id = registry.add(table)
         do {
             try database.execute(
                 "CREATE VIRTUAL TABLE \(SQLiteDatabase.quoted(name)) USING \(ColumnTableModule.name)(\(id))")
@@ -88,7 +103,7 @@ final class SQLEngine {
             registry.tables[id] = nil
             throw error
         }
-        tables[name] = (version, id)
+        tables[name] = (stored.version, id)
     }
 
     /// `text` with ASCII letters lowered: how SQLite compares identifiers.

@@ -48,7 +48,7 @@ public struct WorkspaceEntry {
 /// (the last ``keptVersions`` per name) for `restore`. Another process's
 /// commits are seen before every read (``refresh()``). Opening reads only the
 /// catalogue; datasets load on first use.
-public final class Workspace: DatasetSource {
+public final class Workspace: DatasetSource, StoredTableSource {
     public let directory: URL
     /// Versions kept per dataset name, the current one included.
     public let keptVersions: Int
@@ -136,6 +136,9 @@ public final class Workspace: DatasetSource {
         return dataset
     }
 
+    /// Forgets the cached copy of `name`; the next read loads its file again.
+    public func release(named name: String) { cache[name] = nil }
+
     /// The first `rows` rows of a dataset, read (and verified) without loading
     /// the rest (for `show` on large datasets).
     public func preview(named name: String, rows: Int) throws -> Dataset {
@@ -152,18 +155,49 @@ public final class Workspace: DatasetSource {
         let dataset: Dataset
         do {
             dataset = try ColumnarFile.read(path: try data.path(of: record.file), limit: limit)
-        } catch let damage as ColumnarFile.Damage {
-            throw StorageMessages.damagedFile(name, record.file, damage, hint: damagedHint(name))
         } catch {
-            throw StorageMessages.damagedFile(name, record.file, .notAColumnarFile, hint: damagedHint(name))
+            throw damaged(record, error)
         }
-        let schema = dataset.columns.map { "\($0.name):\($0.type.rawValue)" }
-        let expected = record.entry.schema.map { "\($0.name):\($0.type.rawValue)" }
         let rows = limit.map { min(max(0, $0), record.entry.rowCount) } ?? record.entry.rowCount
-        guard schema == expected, dataset.rowCount == rows || dataset.columns.isEmpty else {
-            throw StorageMessages.damagedFile(name, record.file, nil, hint: damagedHint(name))
-        }
+        try check(dataset.columns.map { ($0.name, $0.type) }, rows: dataset.rowCount, against: record, expectedRows: rows)
         return dataset
+    }
+
+    /// The current version of `name` mapped for SQL to read in place: the file's
+    /// layout is checked now, each column's bytes when a query first uses it.
+    func storedTable(named name: String) throws -> StoredTable {
+        refresh()
+        guard let record = records[name] else { throw OpsError.unknownDataset(name, available: datasetNames) }
+        guard record.intact else { throw StorageMessages.damagedEntry(name, hint: damagedHint(name)) }
+        let layout: ColumnarFile.Layout
+        do {
+            layout = try ColumnarFile.Layout(path: try data.path(of: record.file), sequential: false)
+            if !layout.endsAtFileEnd { throw ColumnarFile.Damage.truncated }
+        } catch {
+            throw damaged(record, error)
+        }
+        try check(layout.columns.map { ($0.info.name, $0.info.type) }, rows: layout.rows, against: record, expectedRows: record.entry.rowCount)
+        let file = record.file, hint = damagedHint(name)
+        return StoredTable(
+            version: file, layout: layout, damaged: { StorageMessages.damagedFile(name, file, $0, hint: hint) })
+    }
+
+    /// The error for a record whose file could not be read.
+    private func damaged(_ record: WorkspaceCatalog.Record, _ error: Error) -> OpsError {
+        let name = record.entry.name
+        return StorageMessages.damagedFile(
+            name, record.file, error as? ColumnarFile.Damage ?? .notAColumnarFile, hint: damagedHint(name))
+    }
+
+    /// Throws when a file's schema or row count is not what the catalogue says.
+    private func check(
+        _ schema: [(name: String, type: ColumnType)], rows: Int, against record: WorkspaceCatalog.Record, expectedRows: Int
+    ) throws {
+        let found = schema.map { "\($0.name):\($0.type.rawValue)" }
+        let expected = record.entry.schema.map { "\($0.name):\($0.type.rawValue)" }
+        guard found == expected, rows == expectedRows || schema.isEmpty else {
+            throw StorageMessages.damagedFile(record.entry.name, record.file, nil, hint: damagedHint(record.entry.name))
+        }
     }
 
     /// Suggests restoring when another intact version of `name` is kept, else storing it again; never deleting.

@@ -14,7 +14,7 @@ struct ClusterInput {
         let features = try FeatureTable(dataset: dataset, columns: columns, missing: missing)
         if features.incompleteRows > 0 { context.note(Text.missingRows(features.incompleteRows, missing)) }
         table = features
-        id = idColumn.map { features.rows.count < dataset.rowCount ? $0.selecting(rows: features.rows) : $0 }
+        id = idColumn.map { features.rows.count < dataset.rowCount ? $0.selecting(rows: Array(features.rows)) : $0 }
         dateFeatures = Set(columns.indices.filter { columns[$0].type == .date || columns[$0].type == .datetime })
     }
 

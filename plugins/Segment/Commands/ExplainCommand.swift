@@ -32,7 +32,7 @@ struct ExplainCommand: PluginCommand {
         guard x.rows <= Self.rowLimit else { throw Text.explainTooLarge(x.rows, limit: Self.rowLimit) }
         let distinct = Seeding.distinctRows(x, limit: k)
         if distinct < k { throw Text.kTooLarge(k, distinct: distinct) }
-        let (starts, how) = try initialRows(x, sourceRows: input.table.rows, context: context)
+        let (starts, how) = try initialRows(x, sourceRows: Array(input.table.rows), context: context)
         context.print(Text.explainStart(rows: starts.map { input.table.rows[$0] + 1 }, how: how))
         var walk = LloydWalk(x: x, centers: x.selecting(rows: starts).values)
         var steps = [(iteration: Int, row: Int, cluster: Int, distance: Double)]()
@@ -41,7 +41,7 @@ struct ExplainCommand: PluginCommand {
             let step = walk.step()
             context.print()
             context.print(Text.explainIteration(iteration))
-            printDistances(step, sourceRows: input.table.rows, context: context)
+            printDistances(step, sourceRows: Array(input.table.rows), context: context)
             for i in 0..<x.rows {
                 steps.append((iteration, input.table.rows[i] + 1, step.labels[i] + 1, step.distances[i * k + step.labels[i]].squareRoot()))
             }

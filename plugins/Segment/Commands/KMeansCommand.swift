@@ -31,9 +31,10 @@ struct KMeansCommand: PluginCommand {
     @OptionGroup var seedOption: SeedOption
 
     mutating func run(in context: CommandContext) throws {
-        let data = try context.dataset(dataset)
         let names = Array(features)
-        var input = try ClusterInput(dataset: data, features: names, id: id, missing: missing, context: context)
+        var input = try ClusterInput(dataset: try context.dataset(dataset), features: names, id: id, missing: missing, context: context)
+        // The features now live in the matrix: the workspace need not keep the dataset too.
+        context.release(dataset)
         var x = input.takeMatrix()
         guard x.rows >= 2 else { throw Text.tooFewRows(x.rows) }
         if scale == .log1p, let bad = x.values.firstIndex(where: { $0 <= -1 }) {

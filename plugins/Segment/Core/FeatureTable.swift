@@ -10,7 +10,7 @@ struct FeatureTable {
     var names: [String]
     var matrix: Matrix
     /// Indices (in the source dataset) of the matrix rows.
-    var rows: [Int]
+    var rows: KeptRows
     /// Rows that had at least one missing feature value (dropped or imputed).
     var incompleteRows: Int
 
@@ -35,13 +35,14 @@ struct FeatureTable {
                 means[f] = count > 0 ? sum / count : 0
             }
         }
-        let kept = missing == .mean ? Array(0..<n) : (0..<n).filter { complete[$0] }
+        let keepsAll = missing == .mean || incompleteRows == 0
+        let kept = keepsAll ? KeptRows(all: n) : KeptRows((0..<n).filter { complete[$0] })
         var buffer = [Double](repeating: 0, count: kept.count * d)
         for (f, column) in values.enumerated() {
             column.withUnsafeBufferPointer { source in
                 buffer.withUnsafeMutableBufferPointer { target in
-                    for (r, i) in kept.enumerated() {
-                        let v = source[i]
+                    for r in 0..<kept.count {
+                        let v = source[kept[r]]
                         target[r * d + f] = v.isFinite ? v : means[f]
                     }
                 }
@@ -50,4 +51,27 @@ struct FeatureTable {
         rows = kept
         matrix = Matrix(rows: kept.count, cols: d, values: buffer)
     }
+}
+
+/// The source rows a feature matrix kept: every row (stored as a count, not
+/// an array as long as the data) or the listed ones.
+struct KeptRows: RandomAccessCollection {
+    private let list: [Int]?
+    let count: Int
+
+    /// Rows `0..<count`.
+    init(all count: Int) {
+        list = nil
+        self.count = count
+    }
+
+    init(_ rows: [Int]) {
+        list = rows
+        count = rows.count
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    @inline(__always) subscript(position: Int) -> Int { list?[position] ?? position }
 }

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import OpsKit
 
 /// The SQLite module `opsbench_columns`: its C callbacks adapt ``ColumnTable``
 /// (the data) and ``ColumnCursor`` (one scan) to sqlite3_module.
@@ -17,7 +18,9 @@ enum ColumnTableModule {
         m.xConnect = { db, aux, argc, argv, out, _ in connect(db, aux, argc, argv, out) }
         m.xBestIndex = { vtab, info in
             guard let vtab, let info else { return SQLITE_ERROR }
-            ColumnPlan.choose(for: table(vtab), info: info)
+            let columns = table(vtab)
+            columns.wanted |= UInt64(info.pointee.colUsed)
+            ColumnPlan.choose(for: columns, info: info)
             return SQLITE_OK
         }
         m.xDisconnect = { vtab in release(vtab) }
@@ -39,8 +42,14 @@ enum ColumnTableModule {
             return SQLITE_OK
         }
         m.xFilter = { cursor, _, plan, argc, argv in
-            withCursor(cursor) { $0.start(plan: plan.map { String(cString: $0) } ?? "", values: argv, count: Int(argc)) }
-            return SQLITE_OK
+            do {
+                try withCursor(cursor) { try $0.start(plan: plan.map { String(cString: $0) } ?? "", values: argv, count: Int(argc)) }
+                return SQLITE_OK
+            } catch {
+                withCursor(cursor) { $0.table.failure = error as? OpsError }
+                fail(cursor, "\(error)")
+                return SQLITE_ERROR
+            }
         }
         m.xNext = { cursor in
             withCursor(cursor) { $0.next() }
@@ -48,7 +57,10 @@ enum ColumnTableModule {
         }
         m.xEof = { cursor in withCursor(cursor) { $0.atEnd ? 1 : 0 } }
         m.xColumn = { cursor, context, column in
-            withCursor(cursor) { $0.table.readers[Int(column)].result(context, $0.row) }
+            withCursor(cursor) { c in
+                let column = Int(column)
+                c.table.readers[column]._withUnsafeGuaranteedRef { $0.result(context, c.cellRow(column)) }
+            }
             return SQLITE_OK
         }
         m.xRowid = { cursor, out in
@@ -96,9 +108,21 @@ enum ColumnTableModule {
     }
 
     @inline(__always)
-    private static func withCursor<T>(_ cursor: UnsafeMutablePointer<sqlite3_vtab_cursor>?, _ body: (ColumnCursor) -> T) -> T {
+    private static func withCursor<T>(_ cursor: UnsafeMutablePointer<sqlite3_vtab_cursor>?, _ body: (ColumnCursor) throws -> T)
+        rethrows -> T
+    {
         let own = UnsafeMutableRawPointer(cursor!).assumingMemoryBound(to: opsbench_vtab_cursor.self)
-        return Unmanaged<ColumnCursor>.fromOpaque(own.pointee.state)._withUnsafeGuaranteedRef(body)
+        return try Unmanaged<ColumnCursor>.fromOpaque(own.pointee.state)._withUnsafeGuaranteedRef(body)
+    }
+
+    /// Sets the error message SQLite reports for the statement scanning `cursor`.
+    private static func fail(_ cursor: UnsafeMutablePointer<sqlite3_vtab_cursor>?, _ message: String) {
+        guard let vtab = cursor?.pointee.pVtab else { return }
+        sqlite3_free(vtab.pointee.zErrMsg)
+        let bytes = Array(message.utf8CString)
+        guard let copy = sqlite3_malloc(Int32(bytes.count)) else { return }
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        vtab.pointee.zErrMsg = copy.assumingMemoryBound(to: CChar.self)
     }
 }
 
@@ -106,6 +130,17 @@ enum ColumnTableModule {
 final class ColumnTableRegistry {
     var tables: [Int: ColumnTable] = [:]
     private var nextID = 0
+
+    /// The failure a table's scan recorded, cleared.
+    func takeFailure() -> OpsError? {
+        for table in tables.values {
+            if let failure = table.failure {
+                table.failure = nil
+                return failure
+            }
+        }
+        return nil
+    }
 
     /// Registers `table`; returns the id to name in `CREATE VIRTUAL TABLE`.
     func add(_ table: ColumnTable) -> Int {

@@ -26,6 +26,12 @@ enum SQLMessages {
             hint: L("store it under distinct column names first", "请先以不同的列名保存该数据集"))
     }
 
+    /// Reported (never expected) when a statement reads a column its plan did not announce.
+    static var columnNotVerified: String {
+        L("a column was read before its checksums were verified; the query was stopped",
+          "某列在校验和核对之前被读取；查询已停止")
+    }
+
     /// SQLite's own error text for a Chinese reader: what it means, then SQLite's words
     /// (`"SELEC" 附近有语法错误（SQLite：near "SELEC": syntax error）`) so they can still be looked up.
     static func inChinese(_ detail: String) -> String {
