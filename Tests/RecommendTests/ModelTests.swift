@@ -113,7 +113,20 @@ import Testing
         #expect(output.contains("auto chose "), "\(output)")
         #expect(output.contains("on the last baskets of 12 users held out of the training data"))
         #expect(!output.contains("auto chose popular"))
+        // Without --damping every damping is a candidate, and the names say which.
+        #expect(output.contains("(binary)") && output.contains("(log)") && output.contains("(bm25)"), "\(output)")
         let result = try datasets.dataset(named: "recommendations")
         #expect(try strings(result, "reason").allSatisfy { !$0.isEmpty })
+        let fixed = try PluginHarness(RecommendPlugin.self, on: datasets).run(
+            ForCommand.self,
+            ["orders", "--user", "u", "--item", "i", "--basket", "order", "--all-users", "--method", "auto", "--damping", "bm25"])
+        #expect(!fixed.contains("(binary)") && !fixed.contains("(bm25)"), "\(fixed)")
+    }
+
+    @Test func pairedStandardErrorIsHandWorked() {
+        // d = [1, 0, 0, −1]: mean 0, sample variance 2/3, standard error √(2/3 / 4).
+        let se = AutoSelection.pairedStandardError([1, 0, 1, 0], [0, 0, 1, 1])
+        #expect(abs(se - (2.0 / 3 / 4).squareRoot()) < 1e-15)
+        #expect(AutoSelection.pairedStandardError([0.5], [0.1]) == 0)
     }
 }

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func blockedInverseTimesMatrixIsIdentity() throws {
-        // n = 150 spans several 64-row blocks and 32-column solve blocks.
+        // n = 150 spans two 128-column panels, with a ragged last 4-row tile (150 = 37·4 + 2).
         let n = 150
         var random = SeededGenerator(seed: 3)
         let m = (0..<(n * n)).map { _ in random.nextUnit() - 0.5 }
@@ -32,6 +32,31 @@ import Testing
             }
         }
         #expect(worst < 1e-9)
+    }
+
+    @Test func inverseAcrossPanelsAndRaggedTilesMatchesIdentity() throws {
+        // n = 301: three 128-column Cholesky panels, the last 4-row tile one row high.
+        let n = 301
+        var random = SeededGenerator(seed: 11)
+        var a = [Double](repeating: 0, count: n * n)
+        for _ in 0..<(2 * n) {  // G = XᵀX + 3I for a random sparse binary X, as EASE builds it
+            let items = Set((0..<8).map { _ in random.nextIndex(n) })
+            for i in items { for j in items { a[i * n + j] += 1 } }
+        }
+        for i in 0..<n { a[i * n + i] += 3 }
+        var inverse = a
+        try SymmetricInverse.invert(&inverse, n: n)
+        var worst = 0.0, asymmetry = 0.0
+        for i in 0..<n {
+            for j in 0..<n {
+                var v = 0.0
+                for k in 0..<n { v += a[i * n + k] * inverse[k * n + j] }
+                worst = max(worst, abs(v - (i == j ? 1 : 0)))
+                asymmetry = max(asymmetry, abs(inverse[i * n + j] - inverse[j * n + i]))
+            }
+        }
+        #expect(worst < 1e-12)
+        #expect(asymmetry == 0)
     }
 
     @Test func notPositiveDefiniteIsReported() {

@@ -20,6 +20,8 @@ struct OnlineRetailQualityTests {
             novelty: 2.501719115547248)
         /// implicit's CosineRecommender, BM25Recommender (K=20) and ALS (64 factors).
         static let implicitBest = 0.0741497216709783
+        /// numpy EASE, λ = 250, on the binary matrix (`recommend_quality.py peers`).
+        static let numpyEASE = 0.0826
     }
 
     @Test func popularityMatchesPandasAndItemKNNBeatsImplicit() throws {
@@ -38,6 +40,17 @@ struct OnlineRetailQualityTests {
         #expect(abs(try metric("novelty", 0) - Reference.popular.novelty) < 1e-12)
         #expect(try metric("ndcg", 1) >= Reference.implicitBest)
         #expect(try metric("ndcg_low", 1) < metric("ndcg", 1) && metric("ndcg", 1) < metric("ndcg_high", 1))
+    }
+
+    @Test func autoMatchesTheBestPeer() throws {
+        let datasets = InMemoryDatasets(["orders": try OnlineRetail.orders()])
+        let output = try PluginHarness(RecommendPlugin.self, on: datasets).run(
+            EvaluateCommand.self,
+            ["orders", "--user", "CustomerID", "--item", "StockCode", "--basket", "InvoiceNo", "--time", "InvoiceDate",
+                "--methods", "auto"])
+        #expect(output.contains("auto chose "), "\(output)")
+        let ndcg = try numbers(try datasets.dataset(named: "evaluation"), "ndcg")[0]
+        #expect(ndcg >= Reference.numpyEASE - 5e-5, "auto \(ndcg) against numpy EASE \(Reference.numpyEASE)")
     }
 }
 

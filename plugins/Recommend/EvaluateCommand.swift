@@ -57,7 +57,7 @@ struct EvaluateCommand: PluginCommand {
         let holdout = try Split(log, kind: split, testFraction: testFraction.value, seed: seed, cutoff: cut)
         let vectors = content?.vectors(for: log.items.ids)
         let recommender = Recommender(
-            log: log, rows: holdout.train, damping: columns.damping, settings: settings, contentVectors: vectors)
+            log: log, rows: holdout.train, damping: columns.resolvedDamping, settings: settings, contentVectors: vectors)
         let heldOut = HeldOut(
             log: log, test: holdout.test, train: recommender.train, includeOwned: settings.includeOwned)
         guard !heldOut.users.isEmpty else { throw Strings.nobodyToEvaluate }
@@ -72,14 +72,16 @@ struct EvaluateCommand: PluginCommand {
             var fitted = recommender
             var scored = method
             if method == .auto {
+                // The validation split mimics this evaluation's: same kind, fraction and seed, inside the training rows.
                 let auto = try AutoSelection(
-                    log: log, rows: holdout.train, damping: columns.damping, settings: settings, contentVectors: vectors,
-                    k: k, context: context)
+                    log: log, rows: holdout.train, dampings: columns.autoDampings, settings: settings,
+                    contentVectors: vectors, k: k, split: split, testFraction: testFraction.value, seed: seed,
+                    context: context)
                 context.print(auto.summary(k: k))
                 scored = auto.chosen.method
-                label = "auto: " + Strings.candidateName(scored.rawValue, popularityBlend: auto.chosen.popularityBlend)
+                label = "auto: " + auto.chosenName
                 fitted = Recommender(
-                    log: log, rows: holdout.train, damping: columns.damping, settings: auto.settings(settings),
+                    log: log, rows: holdout.train, damping: auto.chosen.damping, settings: auto.settings(settings),
                     contentVectors: vectors)
             }
             let metrics = try heldOut.score(scored, recommender: fitted, k: k, context: context)

@@ -43,16 +43,20 @@ struct ForCommand: PluginCommand {
         if k < top { context.warn(Strings.clampedTop(top, available: k)) }
         let vectors = content?.vectors(for: log.items.ids)
         var chosen = method
+        var damping = columns.resolvedDamping
+        var label = Strings.candidateName(method.rawValue, popularityBlend: settings.popularityBlend)
         if method == .auto {
             let auto = try AutoSelection(
-                log: log, rows: nil, damping: columns.damping, settings: settings, contentVectors: vectors, k: k,
+                log: log, rows: nil, dampings: columns.autoDampings, settings: settings, contentVectors: vectors, k: k,
                 context: context)
             context.print(auto.summary(k: k))
             chosen = auto.chosen.method
+            damping = auto.chosen.damping
             settings = auto.settings(settings)
+            label = auto.chosenName
         }
-        let recommender = Recommender(log: log, damping: columns.damping, settings: settings, contentVectors: vectors)
-        reportDuplicates(log: log, train: recommender.train, context: context)
+        let recommender = Recommender(log: log, damping: damping, settings: settings, contentVectors: vectors)
+        reportDuplicates(log: log, train: recommender.train, damping: damping, context: context)
         let recs = try recommender.recommend(chosen, users: users, k: k, context: context)
         let explainer = RecommendationExplainer(
             recommender: recommender, method: chosen, log: log, content: content, labels: ReasonLabels())
@@ -66,7 +70,6 @@ struct ForCommand: PluginCommand {
             ] + ResultColumns.ranked(ranks: recs.map(\.rank), scores: recs.map(\.score), reasons: reasons))
         let name = result.name(or: "recommendations")
         try context.store(output, as: name)
-        let label = Strings.candidateName(chosen.rawValue, popularityBlend: settings.popularityBlend)
         if let target, let user = users.first {
             context.print(
                 Strings.forSummary(
@@ -80,10 +83,10 @@ struct ForCommand: PluginCommand {
         context.table(output)
     }
 
-    private func reportDuplicates(log: InteractionLog, train: SparseMatrix, context: CommandContext) {
+    private func reportDuplicates(log: InteractionLog, train: SparseMatrix, damping: Damping, context: CommandContext) {
         let repeated = log.count - train.nonZeroCount
         if repeated > 0 {
-            context.note(Strings.duplicateInteractions(repeated, summed: columns.weight != nil, damping: columns.damping))
+            context.note(Strings.duplicateInteractions(repeated, summed: columns.weight != nil, damping: damping))
         }
     }
 }

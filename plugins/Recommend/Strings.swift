@@ -97,8 +97,8 @@ enum Strings {
     }
     static var dampingHelp: Localized {
         .init(
-            en: "How repeated purchases count: log = ln(1 + total) (default), bm25 = saturating at 2.2, binary = 1, none = the total.",
-            zh: "重复购买如何计数：log = ln(1 + 合计)（默认），bm25 = 饱和至 2.2，binary = 1，none = 合计本身。")
+            en: "How repeated purchases count: log = ln(1 + total) (default), bm25 = saturating at 2.2, binary = 1, none = the total; --method auto tries binary, log and bm25 unless this is given.",
+            zh: "重复购买如何计数：log = ln(1 + 合计)（默认），bm25 = 饱和至 2.2，binary = 1，none = 合计本身；未指定时 --method auto 会分别尝试 binary、log 与 bm25。")
     }
     static var basketHelp: Localized {
         .init(
@@ -314,14 +314,30 @@ enum Strings {
         return L("protocol: ", "评估方法：") + split + L("; ", "；") + hits
     }
 
-    static func autoChoice(_ chosen: String, ndcg: Double, others: String, users: Int, k: Int) -> String {
-        L("auto chose \(chosen): NDCG@\(k) \(ValueFormat.fixed(ndcg, digits: 4)) on the last baskets of \(users) users held out of the training data (\(others))",
-          "auto 选择了 \(chosen)：在从训练数据中留出的 \(users) 位用户最后一篮上 NDCG@\(k) 为 \(ValueFormat.fixed(ndcg, digits: 4))（\(others)）")
+    static func autoChoice(
+        _ chosen: String, ndcg: Double, why: String, others: String, users: Int, split: SplitKind, k: Int
+    ) -> String {
+        let score = ValueFormat.fixed(ndcg, digits: 4)
+        return split == .leaveLast
+            ? L("auto chose \(chosen): NDCG@\(k) \(score) on the last baskets of \(users) users held out of the training data, \(why) (others: \(others))",
+                "auto 选择了 \(chosen)：在从训练数据中留出的 \(users) 位用户最后一篮上 NDCG@\(k) 为 \(score)，\(why)（其余：\(others)）")
+            : L("auto chose \(chosen): NDCG@\(k) \(score) on the rows of \(users) users held out of the training data (\(split.rawValue) split), \(why) (others: \(others))",
+                "auto 选择了 \(chosen)：在从训练数据中按 \(split.rawValue) 方式留出的 \(users) 位用户的行上 NDCG@\(k) 为 \(score)，\(why)（其余：\(others)）")
     }
 
-    static func candidateName(_ method: String, popularityBlend: Double) -> String {
-        popularityBlend == 0 ? method
-            : method + L(" + \(Int((popularityBlend * 100).rounded()))% popularity", " + \(Int((popularityBlend * 100).rounded()))% 热度")
+    static var autoBest: String { L("the best of all candidates", "为所有候选中最高") }
+
+    static func autoWithinNoise(best: String, ndcg: Double, standardError: Double) -> String {
+        let score = ValueFormat.fixed(ndcg, digits: 4), se = ValueFormat.fixed(standardError, digits: 4)
+        return L("within one standard error (\(se)) of the best, \(best) \(score), so the simpler candidate is kept",
+                 "与最高的 \(best) \(score) 相差不到一个标准误（\(se)），故保留更简单的候选")
+    }
+
+    /// "ease", "ease + 30% popularity", or with the damping "ease (bm25) + 30% popularity".
+    static func candidateName(_ method: String, popularityBlend: Double, damping: String? = nil) -> String {
+        let base = method + (damping.map { " (\($0))" } ?? "")
+        return popularityBlend == 0 ? base
+            : base + L(" + \(Int((popularityBlend * 100).rounded()))% popularity", " + \(Int((popularityBlend * 100).rounded()))% 热度")
     }
 
     // MARK: Summaries

@@ -11,6 +11,10 @@ peers OUT
     OUT/train.csv: popularity, implicit CosineRecommender and BM25Recommender
     (K=20), implicit ALS (64 factors, seeded) and EASE (numpy, lambda 250 and
     500), written as OUT/lists_<name>.csv (user,item,rank).
+agree OUT A=CSV B=CSV
+    How many scored users get the same top-10 list (same items, same order)
+    from A and B, and the largest per-user NDCG difference: opsbench's
+    `--method ease --damping binary` against numpy EASE on the same matrix.
 score OUT NAME=CSV...
     NDCG@10, recall@10, MRR, hit rate, coverage and novelty of every list file
     (opsbench's exported recommendations and the peers') with the same code,
@@ -111,6 +115,24 @@ def peers(out):
         write_lists(out / f"lists_ease{lam}.csv", eval_users, [[items[j] for j in row] for row in top])
 
 
+def read_lists(path):
+    got = pd.read_csv(path, dtype=str)
+    got.columns = ["user", "item"] + list(got.columns[2:])
+    got["rank"] = got["rank"].astype(int)
+    got = got[got["rank"] <= K].sort_values(["user", "rank"], kind="stable")
+    return got.groupby("user")["item"].agg(list)
+
+
+def agree(out, a, b):
+    _, relevant, _ = load(out)
+    (na, pa), (nb, pb) = a.split("=", 1), b.split("=", 1)
+    la, lb = read_lists(pa), read_lists(pb)
+    users = sorted(relevant)
+    same = sum(la.get(u, []) == lb.get(u, []) for u in users)
+    sets = sum(set(la.get(u, [])) == set(lb.get(u, [])) for u in users)
+    print(f"  {na} vs {nb}: identical top-{K} lists for {same}/{len(users)} users, same item sets for {sets}/{len(users)}")
+
+
 def score(out, named):
     train, relevant, _ = load(out)
     users = sorted(relevant)
@@ -124,11 +146,7 @@ def score(out, named):
     results = {}
     for spec in named:
         name, path = spec.split("=", 1)
-        got = pd.read_csv(path, dtype=str)
-        got.columns = ["user", "item"] + list(got.columns[2:])
-        got["rank"] = got["rank"].astype(int)
-        got = got[got["rank"] <= K].sort_values(["user", "rank"], kind="stable")
-        lists = got.groupby("user")["item"].agg(list)
+        lists = read_lists(path)
         ndcg, recall, rr, hit, nov = [], [], [], [], []
         shown = set()
         for u in users:
@@ -182,5 +200,7 @@ if __name__ == "__main__":
         split(*args)
     elif cmd == "peers":
         peers(args[0])
+    elif cmd == "agree":
+        agree(*args)
     else:
         score(args[0], args[1:])
