@@ -113,4 +113,24 @@ import Testing
             texts: Self.examples.map(\.0), labels: Self.examples.map(\.1), seed: 1, stage: { _ in }, iteration: { _, _ in })
         #expect(again.weights == model.weights && again.temperature == model.temperature)
     }
+
+    @Test func handOffConfidenceCountsTheWordsTheModelNeverSaw() throws {
+        let (model, _) = try IntentTrainer(c: 10).train(
+            texts: Self.examples.map(\.0), labels: Self.examples.map(\.1), seed: 1, stage: { _ in }, iteration: { _, _ in })
+        let featurizer = model.featurizer
+        #expect(featurizer.knownShare("track my package") == 1)
+        #expect(featurizer.knownShare("zebra quantum violin") == 0)
+        #expect(featurizer.knownShare("🙂 !!") == 0)
+        let half = featurizer.knownShare("track my zebra")
+        #expect(half > 0 && half < 1)
+        // a rare known word weighs more than a common one: "password" (3 utterances) vs "my" (7)
+        #expect(featurizer.knownShare("password zebra") > featurizer.knownShare("my zebra"))
+        let assistant = Assistant(kb: nil, model: model)
+        let known = assistant.rankIntents("where is my package")
+        let p = model.rank("where is my package", limit: 1)[0].probability
+        #expect(known.ranking.first == "track" && abs(known.confidence - p) < 1e-12)
+        let foreign = assistant.rankIntents("package zebra quantum violin")
+        let q = model.rank("package zebra quantum violin", limit: 1)[0].probability
+        #expect(foreign.confidence < q / 2)
+    }
 }

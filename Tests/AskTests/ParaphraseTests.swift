@@ -56,8 +56,9 @@ import Testing
         #expect(fixed.accuracy >= 0.78)
     }
 
-    /// examples/ask_validation: written before tuning and never tuned on, so
-    /// the default threshold is the one that counts.
+    /// examples/ask_validation: written before tuning; the weights, calibration
+    /// and threshold were never tuned on them (four lexicon groups' wordings
+    /// were added after reading their misses), so the default threshold is the one that counts.
     @Test(arguments: [("mall_faq.csv", "mall_questions.csv"), ("digital_faq.csv", "digital_questions.csv")])
     func validationSets(faq: String, questions: String) throws {
         let fixed = try Self.score(

@@ -17,10 +17,12 @@ struct QualityTests {
         return model
     }
 
+    /// Predictions as `ask evaluate --model` makes them (the assistant's ranking and hand-off confidence).
     static func predictions(_ model: IntentClassifier, _ rows: [(String, String)]) -> [RankedPrediction] {
-        rows.map { text, label in
-            let ranked = model.rank(text, limit: model.labels.count)
-            return RankedPrediction(expected: label, ranking: ranked.map { model.labels[$0.intent] }, confidence: ranked[0].probability)
+        let assistant = Assistant(kb: nil, model: model)
+        return rows.map { text, label in
+            let (ranking, confidence) = assistant.rankIntents(text)
+            return RankedPrediction(expected: label, ranking: ranking, confidence: confidence)
         }
     }
 

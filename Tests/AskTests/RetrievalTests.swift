@@ -47,6 +47,17 @@ import Testing
         #expect(table.normalize("redelivery") == "redelivery")
     }
 
+    @Test func theBuiltInLexiconReadsColloquialShopperWordings() {
+        let table = Lexicon.table(builtIn: true, user: [])
+        #expect(table.normalize("平时穿什么码").contains("尺码"))
+        #expect(table.normalize("不知道选多大").contains("尺码"))
+        #expect(table.normalize("会不会是假货").contains("正品"))
+        #expect(table.normalize("可以收到货再付吗").contains("货到付款"))
+        #expect(table.normalize("钱什么时候退给我").contains("退款"))
+        // a phrase is one group's only: 尺码 questions do not become 鞋码 ones
+        #expect(!table.normalize("穿什么码").contains("鞋码"))
+    }
+
     @Test func badLinesNameTheFileAndLine() {
         #expect(throws: OpsError.self) { try SynonymTable(parsing: "a = b\n快递\n", source: "syn.txt") }
         do {

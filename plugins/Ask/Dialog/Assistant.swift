@@ -5,7 +5,8 @@ import OpsKit
 ///
 /// Confidence: with a knowledge base only, the calibrated probability that
 /// the best entry is right (``RetrievalConfidence``); with a model only, its
-/// calibrated probability; with both, the mean of the two (the model's probability of
+/// calibrated probability times the share of the question's words it knows
+/// (``IntentFeaturizer/knownShare(_:)``); with both, the mean of the two (the model's probability of
 /// the entry's intent), which also ranks the retrieved entries.
 struct Assistant: Sendable {
     static let oosLabel = "oos"
@@ -41,11 +42,13 @@ struct Assistant: Sendable {
     /// Readings of the question, best first. `context` (a chat's topic) adds
     /// its terms to retrieval at half weight and is prefixed for the model.
     func candidates(_ question: String, context: String? = nil, limit: Int = 10) -> [Candidate] {
-        let probabilities = model.map { $0.probabilities(context.map { $0 + " " + question } ?? question) }
+        let modelText = context.map { $0 + " " + question } ?? question
+        let probabilities = model.map { $0.probabilities(modelText) }
         guard let kb else {
             guard let model, let p = probabilities else { return [] }
             let order = p.indices.sorted { p[$0] != p[$1] ? p[$0] > p[$1] : $0 < $1 }
-            return order.prefix(limit).map { Candidate(entry: nil, intent: model.labels[$0], rank: p[$0], confidence: p[$0]) }
+            let known = model.featurizer.knownShare(modelText)
+            return order.prefix(limit).map { Candidate(entry: nil, intent: model.labels[$0], rank: p[$0], confidence: p[$0] * known) }
         }
         let matches = kb.retrieve(question, context: context, limit: limit)
         guard let model, let p = probabilities else {
