@@ -80,11 +80,12 @@ struct SynonymTable: Sendable, Equatable {
 
     /// The longest phrase starting at `start` that respects word boundaries.
     private func match(_ scalars: [Unicode.Scalar], at start: Int) -> (Int, String)? {
+        // Inside a Latin word no phrase may start, whatever its length: skip before building any candidate.
+        if isWordEdge(scalars[start]), start > 0, isWordEdge(scalars[start - 1]) { return nil }
         for length in lengths where start + length <= scalars.count {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<(start + length)])
             guard let replacement = canonical[String(view)] else { continue }
-            if isWordEdge(scalars[start]), start > 0, isWordEdge(scalars[start - 1]) { continue }
             let end = start + length
             if isWordEdge(scalars[end - 1]), end < scalars.count, isWordEdge(scalars[end]) { continue }
             // A Chinese phrase may not cut a two-character word in half at either end (多久能到 in 多久能到账).
