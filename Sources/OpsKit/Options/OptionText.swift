@@ -7,7 +7,8 @@ enum OptionText {
     /// `--k expects auto or a whole number (got 'x')`; `special` are the words accepted besides (`auto`, `none`).
     static func notA(_ kind: ValueSpec.Kind, _ text: String, option: String, special: [String]) -> String {
         let words = special + [kindName(kind)]
-        let expected = words.count == 1
+        let expected =
+            words.count == 1
             ? words[0]
             : words.dropLast().joined(separator: L(", ", "、")) + L(" or ", " 或") + words[words.count - 1]
         // Chinese sets Latin words apart from Han characters by a space: "需要 auto、none 或整数".
