@@ -148,11 +148,12 @@ struct SparkPluginTests {
         #expect(session.execute("spark pull big --max-rows 1000").error?.code == .outOfRange)
         try session.mustRun("spark pull big --limit 10 --as some")
         #expect(try session.workspace.dataset(named: "some").rowCount == 10)
-        // Ctrl-C interrupts a long Spark job; nothing is stored and the session goes on
+        // Ctrl-C interrupts a long Spark job (4·10¹² rows, in doubles: no overflow ends it first);
+        // nothing is stored and the session goes on
         let before = session.workspace.datasetNames
         DispatchQueue.global().asyncAfter(deadline: .now() + 6) { flag.set() }
         let started = Date()
-        let slow = session.execute("spark sql \"SELECT sum(a.id * b.id) AS s FROM range(200000) a CROSS JOIN range(200000) b\" --as never --pull")
+        let slow = session.execute("spark sql \"SELECT sum(CAST(a.id AS DOUBLE) * b.id) AS s FROM range(2000000) a CROSS JOIN range(2000000) b\" --as never --pull")
         #expect(slow.error?.code == .cancelled, "\(slow.output)")
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(session.workspace.datasetNames == before)

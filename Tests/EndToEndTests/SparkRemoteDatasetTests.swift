@@ -165,11 +165,11 @@ struct SparkRemoteDatasetTests {
         #expect(session.execute("spark push cases").error?.code == .conflict)
         try session.mustRun(#"spark attach upper --sql "SELECT 1 AS Amount""#)
         #expect(try session.mustRun("show upper").contains("Amount"))
-        // Ctrl-C interrupts a pushed-down command; nothing is stored
-        try session.mustRun(#"spark attach big --sql "SELECT id FROM range(200000)""#)
+        // Ctrl-C interrupts a pushed-down command (4·10¹² rows, in doubles: no overflow ends it first); nothing is stored
+        try session.mustRun(#"spark attach big --sql "SELECT id FROM range(2000000)""#)
         let before = session.workspace.allNames
         DispatchQueue.global().asyncAfter(deadline: .now() + 6) { flag.set() }
-        let slow = session.execute(#"sql "SELECT sum(a.id * b.id) AS s FROM big a CROSS JOIN big b" --as never"#)
+        let slow = session.execute(#"sql "SELECT sum(CAST(a.id AS DOUBLE) * b.id) AS s FROM big a CROSS JOIN big b" --as never"#)
         #expect(slow.error?.code == .cancelled, "\(slow.output)")
         #expect(session.workspace.allNames == before)
         flag.reset()
