@@ -124,8 +124,7 @@ struct SparkPluginTests {
         let flag = CancellationFlag()
         let session = try SparkServer.session(cancellation: flag)
         // nulls, dates, decimals and Chinese text both ways
-        let csv = "名称,日期,金额,数量\n苹果,2025-01-02,1.5,3\n,2025-02-03,,\n香蕉\u{3000}大,,2.25,7\n"
-        try session.mustRun("load 货品 \(try folder.write("goods.csv", csv))")
+        try session.mustRun("load 货品 \(try folder.write("goods.csv", SparkServer.goodsCSV))")
         try session.mustRun("spark push 货品 --as 远程货品")
         try session.mustRun(
             "spark sql \"SELECT `名称`, `日期`, date_add(`日期`, 1) AS `次日`, CAST(`金额` AS DECIMAL(10,2)) AS `金额`, `数量` FROM `远程货品`\" --as 回来 --pull")

@@ -146,8 +146,7 @@ struct SparkRemoteDatasetTests {
         let flag = CancellationFlag()
         let session = try SparkServer.session(cancellation: flag)
         // nulls, dates, decimals and Chinese text up to Spark and back through show and export
-        let csv = "名称,日期,金额,数量\n苹果,2025-01-02,1.5,3\n,2025-02-03,,\n香蕉\u{3000}大,,2.25,7\n"
-        try session.mustRun("load 货品 \(try folder.write("goods.csv", csv))")
+        try session.mustRun("load 货品 \(try folder.write("goods.csv", SparkServer.goodsCSV))")
         try session.mustRun("spark push 货品 --as 远程货品")
         #expect(try session.mustRun("show 货品") == session.mustRun("show 远程货品"))
         try session.mustRun("export 货品 \(folder.path)/local.csv")

@@ -74,6 +74,10 @@ enum SparkServer {
         "B,2025-01-06,6",
     ].joined(separator: "\n") + "\n"
 
+    /// Goods with nulls, dates, decimals and Chinese text (an ideographic space inside a name):
+    /// what must survive the trip to Spark and back.
+    static let goodsCSV = "名称,日期,金额,数量\n苹果,2025-01-02,1.5,3\n,2025-02-03,,\n香蕉\u{3000}大,,2.25,7\n"
+
     /// A dataset's `value` column keyed by its `keys` columns joined by a space (rows compared across engines).
     static func keyed(_ dataset: Dataset, _ keys: [String], _ value: String) throws -> [String: Double] {
         let columns = try keys.map { try dataset.column($0).stringValues() }
