@@ -170,4 +170,12 @@ import Testing
         let half = m.abstention.first { $0.threshold == 0.5 }
         #expect(half?.answered == 2.0 / 5 && half?.accuracyOfAnswered == 0.5)
     }
+
+    /// `A|B` names twin right answers: the one ranked first counts.
+    @Test func alternativeLabelsResolveToTheBestRankedOne() {
+        #expect(RankedPrediction.resolve("How do I return?|怎么退货？", in: ["怎么退货？", "How do I return?"]) == "怎么退货？")
+        #expect(RankedPrediction.resolve("How do I return?|怎么退货？", in: ["x", "How do I return?"]) == "How do I return?")
+        #expect(RankedPrediction.resolve("How do I return? | 怎么退货？", in: ["x"]) == "How do I return?")
+        #expect(RankedPrediction.resolve("return", in: ["x"]) == "return")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OpsKit
 import Testing
 
@@ -20,6 +21,16 @@ import Testing
         let ab = index.search(index.queryTerms(["a", "b", "b", "zzz"]), limit: 1)
         #expect(ab.map(\.document) == [0])
         #expect(abs(ab[0].score - (0.2003534 + 0.7617002)) < 1e-6)
+    }
+
+    /// d0 = (question a, answer b), d1 = (question b, answer c), answer weight 0.35:
+    /// df counts a document with the largest weight of the fields holding the term.
+    @Test func documentFrequencyIsWeightedByTheStrongestField() {
+        let fields = BM25Index(fields: [[["a"], ["b"]], [["b"], ["c"]]], weights: [1, 0.35], parameters: BM25Parameters())
+        func idf(_ t: String) -> Double { fields.idf[Int(fields.termIndex[t]!)] }
+        #expect(abs(idf("a") - log(2.0)) < 1e-12)  // df 1
+        #expect(abs(idf("b") - log(1 + 1.15 / 1.85)) < 1e-12)  // df 0.35 + 1
+        #expect(abs(idf("c") - log(1 + 2.15 / 0.85)) < 1e-12)  // df 0.35
     }
 
     @Test func unknownAndEmptyQueriesFindNothing() {

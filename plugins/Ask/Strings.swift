@@ -232,7 +232,11 @@ extension AskText {
     static var testsetHelp: Localized {
         .init(en: "Dataset of test questions with their expected intent.", zh: "测试问题及其期望意图的数据集。")
     }
-    static var expectedIntentHelp: Localized { .init(en: "Column of expected intents.", zh: "期望意图列。") }
+    static var expectedIntentHelp: Localized {
+        .init(
+            en: "Column of expected intents (several right ones as A|B).",
+            zh: "期望意图列（多个正确答案写作 A|B）。")
+    }
     static var evaluateKBHelp: Localized {
         .init(en: "Knowledge base to evaluate (its entries' intents).", zh: "要评估的知识库（取其条目的意图）。")
     }

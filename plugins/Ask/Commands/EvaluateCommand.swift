@@ -69,7 +69,7 @@ struct EvaluateCommand: PluginCommand {
             let start = DispatchTime.now().uptimeNanoseconds
             let (ranking, confidence) = assistant.rankIntents(String(question.prefix(Assistant.maxQuestionLength)))
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            predictions.append(RankedPrediction(expected: label, ranking: ranking, confidence: confidence))
+            predictions.append(RankedPrediction(expected: RankedPrediction.resolve(label, in: ranking), ranking: ranking, confidence: confidence))
             kept.append(question)
         }
         if skipped > 0 { context.warn(AskText.skippedUtterances(skipped)) }

@@ -8,6 +8,15 @@ struct RankedPrediction: Sendable {
     let confidence: Double
 
     var top: String? { ranking.first }
+
+    /// The expected label of a question with several right answers, written
+    /// `A|B` (an FAQ's twin entries, one per language, for a question in both):
+    /// the alternative ranked first, else the first written. A label without `|` is itself.
+    static func resolve(_ label: String, in ranking: [String]) -> String {
+        let alternatives = label.split(separator: "|").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard alternatives.count > 1 else { return label }
+        return ranking.first(where: alternatives.contains) ?? alternatives[0]
+    }
 }
 
 /// Accuracy, macro-F1, top-3 accuracy and MRR on in-scope questions; recall

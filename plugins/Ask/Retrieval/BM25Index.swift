@@ -17,7 +17,9 @@ struct ScoredDocument: Sendable, Equatable {
 /// each field's term frequency is length-normalised by its own average and
 /// weighted, `t̃f = Σ_f w_f·tf_f / (1 − b + b·|d_f|/avgdl_f)`, then saturated
 /// once, `idf(t) · t̃f·(k1+1) / (t̃f + k1)`, `idf = ln(1 + (N − df + 0.5)/(df + 0.5))`
-/// with df over all fields. One field of weight 1 is Okapi BM25.
+/// where a document counts towards df with the largest weight of its fields
+/// holding the term (a word many answers use but few questions ask about
+/// stays informative). One field of weight 1 is Okapi BM25.
 ///
 /// Postings are flat arrays with each (term, document) contribution
 /// precomputed, so a query only adds up the postings of its terms; each
@@ -90,10 +92,11 @@ struct BM25Index: Sendable {
         var start = [Int](repeating: 0, count: termCount + 1)
         for t in documentTerms { start[Int(t) + 1] += 1 }
         for t in 0..<termCount { start[t + 1] += start[t] }
-        idf = (0..<termCount).map { t in
-            let df = Double(start[t + 1] - start[t])
-            return log(1 + (n - df + 0.5) / (df + 0.5))
-        }
+        // A document counts towards a term's df with the largest weight of the fields holding it.
+        let strongest = (0..<256).map { mask in (0..<fieldCount).filter { mask & (1 << $0) != 0 }.map { weights[$0] }.max() ?? 0 }
+        var df = [Double](repeating: 0, count: termCount)
+        for (k, t) in documentTerms.enumerated() { df[Int(t)] += strongest[Int(documentMask[k])] }
+        idf = df.map { log(1 + (n - $0 + 0.5) / ($0 + 0.5)) }
         var fill = start
         var docs = [Int32](repeating: 0, count: documentTerms.count)
         var postingWeights = [Float](repeating: 0, count: documentTerms.count)

@@ -90,7 +90,9 @@ struct KnowledgeBase: Sendable {
         let perField = fields.map { field in analyzer.terms(of: entries.map { field.text(of: $0) }) }
         let documents = entries.indices.map { d in perField.map { $0[d] } }
         index = BM25Index(fields: documents, weights: fields.map(\.weight), parameters: parameters)
-        corrector = TypoCorrector(vocabulary: Array(index.termIndex.keys) + Array(analyzer.synonyms.phrases.keys))
+        // The index's words (not its character pairs, which would steer 买的 to a stray 卖的) and the lexicon's phrases.
+        let words = index.termIndex.keys.filter { ChineseSegmenter.shared.isWord($0.unicodeScalars.map(\.value)[...]) }
+        corrector = TypoCorrector(vocabulary: words + Array(analyzer.synonyms.phrases.keys))
         coverageShareByMask = (0..<(1 << fields.count)).map { mask in
             fields.filter { mask & (1 << $0.rawValue) != 0 }.map(\.coverageShare).max() ?? 0
         }

@@ -7,7 +7,10 @@ import OpsKit
 ///
 /// The vocabulary is the knowledge base's own Chinese words and the lexicon's
 /// phrases, so a question is only ever steered towards words the knowledge
-/// base can match; runs with two candidates are left alone.
+/// base can match; runs with two candidates are left alone. A run that
+/// takes a character from a vocabulary word the segmenter reads in the
+/// question (后|几天), or from a dictionary word holding one (会员费), is
+/// not a slip: the shopper typed that word.
 struct TypoCorrector: Sendable {
     /// Vocabulary words by length and the position of the character left out: "运\0" → [运费, 运输...].
     private let byMask: [String: [String]]
@@ -27,9 +30,10 @@ struct TypoCorrector: Sendable {
     /// The text with slips repaired (text already folded by ``TextNormalizer``).
     func correct(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
+        let locked = wordCharacters(scalars)
         var out = String.UnicodeScalarView(), i = 0, changed = false
         while i < scalars.count {
-            if TextScript.isCJK(scalars[i]), let (length, word) = repair(scalars, at: i) {
+            if TextScript.isCJK(scalars[i]), let (length, word) = repair(scalars, at: i, locked: locked) {
                 out.append(contentsOf: word.unicodeScalars)
                 i += length
                 changed = true
@@ -41,10 +45,42 @@ struct TypoCorrector: Sendable {
         return changed ? String(out) : text
     }
 
-    private func repair(_ s: [Unicode.Scalar], at i: Int) -> (Int, String)? {
+    /// Whether each scalar belongs to a word the segmenter reads in the text
+    /// that is, or holds, a vocabulary word.
+    private func wordCharacters(_ s: [Unicode.Scalar]) -> [Bool] {
+        var locked = [Bool](repeating: false, count: s.count), i = 0
+        while i < s.count {
+            guard TextScript.isCJK(s[i]) else { i += 1; continue }
+            var j = i
+            while j < s.count, TextScript.isCJK(s[j]) { j += 1 }
+            var start = i
+            for length in ChineseSegmenter.shared.segment(s[i..<j].map(\.value)[...]) {
+                if length > 1, holdsVocabularyWord(Array(s[start..<(start + length)])) {
+                    for k in start..<(start + length) { locked[k] = true }
+                }
+                start += length
+            }
+            i = j
+        }
+        return locked
+    }
+
+    /// A vocabulary word, or a dictionary word that holds one (会员费 holds 会员).
+    private func holdsVocabularyWord(_ word: [Unicode.Scalar]) -> Bool {
+        if vocabulary.contains(String(String.UnicodeScalarView(word))) { return true }
+        guard word.count > 2, ChineseSegmenter.shared.isWord(word.map(\.value)[...]) else { return false }
+        for length in 2..<word.count {
+            for start in 0...(word.count - length) where vocabulary.contains(String(String.UnicodeScalarView(word[start..<(start + length)]))) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func repair(_ s: [Unicode.Scalar], at i: Int, locked: [Bool]) -> (Int, String)? {
         for length in [3, 2] where i + length <= s.count {
             let window = Array(s[i..<(i + length)])
-            guard window.allSatisfy(TextScript.isCJK) else { continue }
+            guard window.allSatisfy(TextScript.isCJK), !locked[i..<(i + length)].contains(true) else { continue }
             if isKnown(window) { return nil }  // a real word starts here: leave it
             if length == 3, isKnown(Array(window[0..<2])) || isKnown(Array(window[1..<3])) { continue }
             var found: String?
