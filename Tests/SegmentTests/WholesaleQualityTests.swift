@@ -22,6 +22,9 @@ import Testing
         822.1869201033569, 736.9651344642716, 659.1982867640941, 594.954756295029,
     ]
 
+    /// With the default refinement (Hartigan's moves after each run at this size), the median over
+    /// our 20 seeds is at or below scikit-learn's at every k (issue 16's target; Lloyd alone was above
+    /// it at k = 4, 7, 9 and 10 by up to 0.7%).
     @Test(.enabled(if: SharedData.exists(file), "shared data ../shared/data/segment is absent"))
     func bestOfTenInertiaMatchesScikitLearnAndSilhouettePicksTheSameK() throws {
         let types = Dictionary(uniqueKeysWithValues: Self.features.split(separator: ",").map { (String($0), ColumnType.double) })
@@ -36,11 +39,13 @@ import Testing
             var inertias = [Double]()
             for seed in 0..<20 {
                 var random = SeededGenerator(seed: UInt64(seed))
-                inertias.append(try KMeans.fit(&x, options: KMeansOptions(k: k), random: &random).inertia)
+                var options = KMeansOptions(k: k)
+                options.refinement = KMeans.automaticRefinement(rows: x.rows)
+                inertias.append(try KMeans.fit(&x, options: options, random: &random).inertia)
             }
             inertias.sort()
             let median = (inertias[9] + inertias[10]) / 2
-            #expect(median <= Self.sklearnMedian[k - 2] * 1.01, "k=\(k): median \(median) vs scikit-learn \(Self.sklearnMedian[k - 2])")
+            #expect(median <= Self.sklearnMedian[k - 2], "k=\(k): median \(median) vs scikit-learn \(Self.sklearnMedian[k - 2])")
             #expect(inertias[0] <= Self.sklearnBest[k - 2] * 1.01, "k=\(k): best \(inertias[0]) vs scikit-learn \(Self.sklearnBest[k - 2])")
         }
     }

@@ -88,6 +88,13 @@ enum Text {
     static var missingHelp: Localized { .init(en: "Rows with empty cells.", zh: "含空值的行如何处理。") }
     static var initHelp: Localized { .init(en: "Initial centres: k-means++, random, or a dataset of centres in original units.", zh: "初始中心：k-means++、random，或以原始单位给出中心的数据集。") }
     static var algorithmHelp: Localized { .init(en: "auto: mini-batch above 5,000,000 rows.", zh: "auto：超过 5,000,000 行时用小批量算法。") }
+    static var refineHelp: Localized {
+        .init(
+            en: "After each run: hartigan moves single rows between clusters while that lowers the inertia "
+                + "(never raises it); auto: hartigan up to \(KMeans.refinementRowLimit) rows.",
+            zh: "每次运行之后：hartigan 在群之间逐行移动，只要能降低簇内平方和（绝不会升高）；"
+                + "auto：不超过 \(KMeans.refinementRowLimit) 行时用 hartigan。")
+    }
     static var ordersHelp: Localized { .init(en: "Orders or line items.", zh: "订单或订单明细数据集。") }
     static var customerHelp: Localized { .init(en: "Customer id column.", zh: "客户 id 列。") }
     static var dateHelp: Localized { .init(en: "Order date column.", zh: "下单日期列。") }

@@ -27,6 +27,7 @@ struct KMeansCommand: PluginCommand {
         completion: Completion.dataset)
     var initial: InitialCentres = .method(.kMeansPlusPlus)
     @Option(help: ArgumentHelp(Text.algorithmHelp)) var algorithm: AutoOr<KMeansAlgorithm> = .auto
+    @Option(help: ArgumentHelp(Text.refineHelp)) var refine: AutoOr<KMeansRefinement> = .auto
     @OptionGroup var result: ResultNameOption
     @OptionGroup var seedOption: SeedOption
 
@@ -47,6 +48,7 @@ struct KMeansCommand: PluginCommand {
         options.initialization = try initialization(scaler: scaler, names: names, context: context)
         options.algorithm = algorithm.fixed ?? (x.rows > KMeans.miniBatchThreshold ? .minibatch : .lloyd)
         if algorithm.isAuto && options.algorithm == .minibatch { context.note(Text.miniBatchChosen(x.rows)) }
+        options.refinement = refine.fixed ?? KMeans.automaticRefinement(rows: x.rows)
         var random = context.random(seedOption)
         let fitted: KMeansResult
         var sweepTable: Dataset?

@@ -5,6 +5,14 @@ enum KMeansAlgorithm: String, CaseIterable, Sendable {
     case lloyd, minibatch
 }
 
+/// What follows each run's Lloyd (or mini-batch) iterations.
+enum KMeansRefinement: String, CaseIterable, Sendable {
+    /// Hartigan's single-row moves until none lowers the inertia (``Hartigan``).
+    case hartigan
+    /// Nothing: the run's result as Lloyd left it.
+    case none
+}
+
 /// Settings of one K-Means fit.
 struct KMeansOptions {
     var k: Int
@@ -15,6 +23,7 @@ struct KMeansOptions {
     var initialization = CenterInitialization.kMeansPlusPlus
     var algorithm = KMeansAlgorithm.lloyd
     var batchSize = 1024
+    var refinement = KMeansRefinement.none
 }
 
 /// A fitted clustering.
@@ -35,10 +44,19 @@ struct FitMonitor {
 }
 
 /// K-Means: best of `nInit` runs by inertia, each seeded by k-means++ (or as asked)
-/// and refined by Lloyd iterations, or mini-batch updates for very large data.
+/// and refined by Lloyd iterations, or mini-batch updates for very large data,
+/// then, when asked, by Hartigan's single-row moves.
 enum KMeans {
     /// Rows above which mini-batch K-Means is chosen automatically.
     static let miniBatchThreshold = 5_000_000
+    /// Rows up to which `--refine auto` refines every run with Hartigan's moves. Above it clusters
+    /// are large, the factors nᵢ/(nᵢ−1) and nⱼ/(nⱼ+1) near 1, the moves few and each sweep costs a pass.
+    static let refinementRowLimit = 100_000
+
+    /// The refinement `--refine auto` chooses for `rows` rows.
+    static func automaticRefinement(rows: Int) -> KMeansRefinement {
+        rows <= refinementRowLimit ? .hartigan : .none
+    }
 
     /// Fits `x`, which is centred in place while the fit runs (as scikit-learn does, so
     /// that distances from dot products lose less precision) and restored on return,
@@ -57,7 +75,7 @@ enum KMeans {
         for run in 0..<runs {
             try monitor.checkCancellation()
             var initial = try initialCenters(x, options: options, mean: mean, random: &random)
-            let result: KMeansResult
+            var result: KMeansResult
             switch options.algorithm {
             case .lloyd:
                 result = try Lloyd.run(
@@ -67,6 +85,10 @@ enum KMeans {
                 result = try MiniBatch.run(
                     x, centers: initial, options: options, random: &random,
                     checkCancellation: monitor.checkCancellation)
+            }
+            if options.refinement == .hartigan {
+                try Hartigan.refine(
+                    x, result: &result, maxSweeps: options.maxIterations, checkCancellation: monitor.checkCancellation)
             }
             if best == nil || result.inertia < best!.inertia { best = result }
             monitor.didFinishRun(run, best!.inertia)
