@@ -123,6 +123,20 @@ struct WorkspaceStoreTests {
         try truncated.write(to: URL(fileURLWithPath: path))
         #expect(throws: ColumnarFile.Damage.self) { try ColumnarFile.read(path: path) }
     }
+
+    /// `segment kmeans` releases its input once the feature matrix is built: the session's
+    /// view of the workspace must pass that on, or the dataset stays in memory beside the matrix.
+    @Test func releaseThroughTheSessionsSourceDropsTheCachedCopy() throws {
+        let workspace = try Workspace(directory: folder)
+        try workspace.apply([.put(try staged("t", try Dataset(columns: [Column(name: "x", integers: [1, 2, 3])])))])
+        let source = OverlaySource(workspace)
+        #expect(try source.dataset(named: "t").rowCount == 3)
+        let file = try #require(workspace.storedFile(of: "t"))
+        try FileManager.default.removeItem(atPath: folder.appendingPathComponent("data").appendingPathComponent(file).path)
+        #expect(try source.dataset(named: "t").rowCount == 3, "read from the cached copy")
+        source.release(named: "t")
+        #expect(throws: (any Error).self) { try source.dataset(named: "t") }
+    }
 }
 
 /// Leaves a half-written temporary file, as a killed writer would.

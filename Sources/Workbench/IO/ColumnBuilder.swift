@@ -16,203 +16,169 @@ struct BuiltColumn {
     var notes: [String] = []
 }
 
-/// Builds one typed column from the tokenized fields of a CSV file: infers
-/// the type (integer, double, date, datetime, bool, else string) by parsing
-/// the bytes directly and widening on the first value that does not fit.
-struct ColumnBuilder {
+/// One block of tokenized rows: the bytes, their field tables, and the block's offset in the text.
+struct FieldBlock {
     let base: UnsafePointer<UInt8>
     let tables: [FieldTable]
     let columns: Int
+    let origin: Int
+}
+
+/// Builds one typed column from a CSV file's blocks of rows, a pass over the file
+/// at a time: infers the type (integer, double, date, datetime, bool, else string)
+/// by parsing the bytes directly. A value that does not fit the kind being built
+/// widens the kind, and the column is built again from the first row in the next
+/// pass; dates written day/month take the order that all of the column's values
+/// allow, read month first until a value rules that out (then a pass settles it).
+struct ColumnBuilder {
+    let name: String
+    /// The column's position in each row.
     let index: Int
+    /// The type the user asked for (`--types`): no inference, a mismatch is an error.
+    let forced: ColumnType?
     let rules: ValueRules
     /// The header named this column in quotes it did not need: `export`'s mark of a text column.
     let textMarked: Bool
     private static let quote = UInt8(ascii: "\"")
 
-    var rowCount: Int { tables.reduce(0) { $0 + $1.rows } }
+    /// The column, once a pass has built it.
+    private(set) var built: BuiltColumn?
+    /// Why the column cannot be built (the first bad field).
+    private(set) var failure: ColumnBuildFailure?
+    /// Whether the column needs another pass over the file.
+    private(set) var needsPass = true
 
-    /// The column with the inferred type (or `forced`); throws `ColumnBuildFailure`.
-    func build(name: String, forced: ColumnType?) throws -> BuiltColumn {
-        if let forced { return try build(name: name, kind: FieldParser.Kind(forced), asked: true) }
-        if textMarked { return try build(name: name, kind: .string, asked: false) }
-        var notes: [String] = []
-        guard var kind = firstKind(name: name, notes: &notes) else {
-            let rows = rowCount
-            return BuiltColumn(column: Column(
-                name: name, type: .string, values: .strings([String](repeating: "", count: rows)),
-                validity: [Bool](repeating: false, count: rows)))
+    private enum Phase { case inferring, building, scanningDates, waiting }
+    private var kind: FieldParser.Kind?
+    private var notes: [String] = []
+    /// The day/month order of the column's dates, once a whole pass has seen them.
+    private var settledOrder: (order: DayMonthDate.Order, ambiguous: Bool)?
+
+    private var phase = Phase.waiting
+    private var expectedRows = 0
+    /// Rows read as null before the first value, while inferring.
+    private var nullsBefore = 0
+    /// One of those rows is not null when read as text (padding, a null token with spaces).
+    private var nullIsText = false
+    private var integers: [Int64] = [], doubles: [Double] = [], bools: [Bool] = [], strings: [String] = []
+    private var validity: [Bool]?
+    private var count = 0
+    private var percent = false
+    private var dates: DateReading?
+    private var scan = DayMonthScan()
+    /// Day/month dates are being read month first before the scan has settled the order.
+    private var tentative = false
+    private var interner = StringInterner()
+    private var scratch: [UInt8] = []
+
+    init(name: String, index: Int, forced: ColumnType?, rules: ValueRules, textMarked: Bool) {
+        self.name = name
+        self.index = index
+        self.forced = forced
+        self.rules = rules
+        self.textMarked = textMarked
+        if let forced { kind = FieldParser.Kind(forced) } else if textMarked { kind = .string }
+    }
+
+    private var asked: Bool { forced != nil }
+
+    // MARK: Passes
+
+    /// Starts a pass over the file (about `rows` rows) from the first row.
+    mutating func beginPass(rows: Int) {
+        needsPass = false
+        expectedRows = rows
+        (nullsBefore, nullIsText, count, percent, tentative) = (0, false, 0, false, false)
+        scan = DayMonthScan()
+        interner = StringInterner()
+        if kind == nil {
+            phase = .inferring
+        } else {
+            startBuilding()
         }
-        while true {
-            do {
-                var built = try build(name: name, kind: kind, asked: false)
-                if kind == .string, !notes.isEmpty { built.notes += notes }
-                return built
-            } catch ColumnBuildFailure.mismatch(let offset, let length, let found) where kind != .string {
-                if found == .string, notes.isEmpty, let (p, n) = content(at: offset, length: length),
-                    FieldParser.isBigInteger(p, n)
-                {
-                    notes.append(IOMessages.bigIntegersKept(name))
-                }
-                let wider = kind.merged(with: found)
-                kind = wider == kind ? .string : wider
+    }
+
+    /// Ends the pass: builds the column, or notes that it needs another pass.
+    mutating func endPass() {
+        guard failure == nil, !needsPass else { return }
+        switch phase {
+        case .waiting:
+            return
+        case .scanningDates:
+            settledOrder = scan.settled
+            again()
+        case .inferring:
+            built = BuiltColumn(column: Column(
+                name: name, type: .string, values: .strings([String](repeating: "", count: nullsBefore)),
+                validity: [Bool](repeating: false, count: nullsBefore)))
+        case .building:
+            if tentative {
+                settledOrder = scan.settled
+                dates!.ambiguous = scan.settled.ambiguous
             }
+            built = column()
+            dropValues()
+            phase = .waiting
         }
     }
 
-    /// The unquoted bytes of a field reported by a mismatch.
-    private func content(at offset: Int, length: Int) -> (UnsafePointer<UInt8>, Int)? {
-        let p = base + offset + (base[offset] == Self.quote ? 1 : 0)
-        let (q, m) = Self.trimmed(p, length)
-        return m > 0 ? (q, m) : nil
-    }
-
-    /// Whether a field is a null: empty (a quoted `""` too, unless the column is marked text) or a null token.
-    @inline(__always)
-    private func isNull(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool) -> Bool {
-        if n == 0 { return !(quoted && textMarked) }
-        return !quoted && rules.isNullToken(p, n)
-    }
-
-    /// The kind of the first non-null value, `nil` when every value is null.
-    private func firstKind(name: String, notes: inout [String]) -> FieldParser.Kind? {
-        var result: FieldParser.Kind?
-        forEachField { _, p, n, quoted in
-            let (q, m) = Self.trimmed(p, n)
-            if isNull(q, m, quoted: quoted) { return true }
-            result = quoted && rules.quotesMeanText && rules.isPlainTyped(q, m) ? .string : rules.classify(q, m)
-            if result == .string, FieldParser.isBigInteger(q, m) { notes.append(IOMessages.bigIntegersKept(name)) }
-            return false
-        }
-        return result
-    }
-
-    /// Builds the column as `kind`; a kind the user `asked` for also accepts leading
-    /// zeros, and a date kind then also accepts Excel serial numbers.
-    private func build(name: String, kind: FieldParser.Kind, asked: Bool) throws -> BuiltColumn {
-        let rows = rowCount
-        let rules = self.rules
-        var built: BuiltColumn
-        switch kind {
+    private func column() -> BuiltColumn {
+        switch kind! {
         case .integer:
-            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Int64(0)) {
-                rules.integer($0, $1, asked: asked)
-            }
-            built = BuiltColumn(column: Column(name: name, type: .integer, values: .integers(values), validity: validity))
+            return BuiltColumn(column: Column(name: name, type: .integer, values: .integers(integers), validity: validity))
         case .date, .datetime:
-            var dates = DateReading(rules: rules, withTime: kind == .datetime, serials: asked)
-            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Int64(0)) { p, n in
-                dates.value(p, n, column: self)
-            }
-            built = BuiltColumn(
-                column: Column(name: name, type: kind.columnType, values: .integers(values), validity: validity))
-            if let warning = dates.warning(column: name) { built.warnings.append(warning) }
+            var built = BuiltColumn(
+                column: Column(name: name, type: kind!.columnType, values: .integers(integers), validity: validity))
+            if let warning = dates!.warning(column: name) { built.warnings.append(warning) }
+            return built
         case .double:
-            var percent = false
-            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: Double.nan) { p, n in
-                guard let (value, isPercent) = rules.double(p, n, asked: asked) else { return nil }
-                if isPercent { percent = true }
-                return value
-            }
-            built = BuiltColumn(column: Column(name: name, type: .double, values: .doubles(values), validity: validity))
+            var built = BuiltColumn(column: Column(name: name, type: .double, values: .doubles(doubles), validity: validity))
             if percent { built.notes.append(IOMessages.percentagesDivided(name)) }
+            return built
         case .bool:
-            let (values, validity) = try parseFixed(kind: kind, rows: rows, placeholder: false, FieldParser.bool)
-            built = BuiltColumn(column: Column(name: name, type: .bool, values: .bools(values), validity: validity))
+            return BuiltColumn(column: Column(name: name, type: .bool, values: .bools(bools), validity: validity))
         case .string:
-            let (values, validity) = try strings(rows: rows)
-            built = BuiltColumn(column: Column(name: name, type: .string, values: .strings(values), validity: validity))
-        }
-        return built
-    }
-
-    /// Parses every field with `parse`; empty fields and null tokens are nulls.
-    private func parseFixed<T>(
-        kind: FieldParser.Kind, rows: Int, placeholder: T, _ parse: (UnsafePointer<UInt8>, Int) -> T?
-    ) throws -> ([T], [Bool]?) {
-        var validity: [Bool]?
-        var failure: ColumnBuildFailure?
-        let values = [T](unsafeUninitializedCapacity: rows) { buffer, initialized in
-            var row = 0
-            forEachField { offset, p, n, quoted in
-                let (q, m) = Self.trimmed(p, n)
-                if isNull(q, m, quoted: quoted) {
-                    if validity == nil { validity = [Bool](repeating: true, count: rows) }
-                    validity![row] = false
-                    (buffer.baseAddress! + row).initialize(to: placeholder)
-                } else if !(quoted && rules.quotesMeanText && rules.isPlainTyped(q, m)),
-                    let value = parse(q, m)
-                {
-                    (buffer.baseAddress! + row).initialize(to: value)
-                } else {
-                    let found: FieldParser.Kind =
-                        quoted && rules.quotesMeanText && rules.isPlainTyped(q, m) ? .string : rules.classify(q, m)
-                    failure = .mismatch(offset: offset, length: n, found: found == kind ? .string : found)
-                    return false
-                }
-                row += 1
-                return true
-            }
-            initialized = row
-        }
-        if let failure { throw failure }
-        return (values, validity)
-    }
-
-    /// Every field's unquoted, trimmed bytes (for the date-order scan).
-    func forEachValue(_ body: (UnsafePointer<UInt8>, Int) -> Bool) {
-        forEachField { _, p, n, quoted in
-            let (q, m) = Self.trimmed(p, n)
-            if isNull(q, m, quoted: quoted) { return true }
-            return body(q, m)
+            return BuiltColumn(
+                column: Column(name: name, type: .string, values: .strings(strings), validity: validity), notes: notes)
         }
     }
 
-    /// Every field as text: unquoted empty fields are nulls, `""` is the empty string.
-    private func strings(rows: Int) throws -> ([String], [Bool]?) {
-        var values = [String]()
-        values.reserveCapacity(rows)
-        var validity: [Bool]?
-        var failure: ColumnBuildFailure?
-        var scratch = [UInt8]()
-        var interner = StringInterner()
-        forEachField { offset, p, n, quoted in
-            if isNull(p, n, quoted: quoted) {
-                if validity == nil { validity = [Bool](repeating: true, count: rows) }
-                validity![values.count] = false
-                values.append("")
-                return true
+    private mutating func startBuilding() {
+        phase = .building
+        validity = nil
+        switch kind! {
+        case .integer: integers.reserveCapacity(expectedRows)
+        case .double: doubles.reserveCapacity(expectedRows)
+        case .bool: bools.reserveCapacity(expectedRows)
+        case .string: strings.reserveCapacity(expectedRows)
+        case .date, .datetime:
+            integers.reserveCapacity(expectedRows)
+            dates = DateReading(rules: rules, withTime: kind == .datetime, serials: asked)
+            if let settledOrder {
+                dates!.order = settledOrder.order
+                dates!.ambiguous = settledOrder.ambiguous
             }
-            let text: String?
-            if quoted, memchr(p, Int32(Self.quote), n) != nil {
-                scratch.removeAll(keepingCapacity: true)
-                var i = 0
-                while i < n {
-                    scratch.append(p[i])
-                    i += p[i] == Self.quote ? 2 : 1
-                }
-                text = scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
-            } else if n > 15 {
-                text = interner.string(p, n) { String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
-            } else {
-                text = String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-            }
-            guard let text else {
-                failure = .badUTF8(offset: offset + (quoted ? 1 : 0) + Self.invalidUTF8Offset(p, n))
-                return false
-            }
-            values.append(text)
-            return true
         }
-        if let failure { throw failure }
-        return (values, validity)
     }
 
-    /// Calls `body(offset, contentStart, contentLength, quoted)` for every field of
-    /// the column in row order (quotes stripped, escapes kept); stops when it returns false.
-    @inline(__always)
-    private func forEachField(_ body: (Int, UnsafePointer<UInt8>, Int, Bool) -> Bool) {
-        let columns = self.columns, index = self.index, base = self.base
-        for table in tables {
+    /// Stops building for this pass; the next pass starts again from the first row.
+    private mutating func again() {
+        needsPass = true
+        phase = .waiting
+        dropValues()
+    }
+
+    private mutating func dropValues() {
+        (integers, doubles, bools, strings, validity) = ([], [], [], [], nil)
+    }
+
+    // MARK: Fields
+
+    /// Reads the block's fields of this column in row order.
+    mutating func consume(_ block: FieldBlock) {
+        guard phase != .waiting else { return }
+        let columns = block.columns, index = self.index, base = block.base, origin = block.origin
+        for table in block.tables {
             let stop = table.starts.withUnsafeBufferPointer { starts in
                 table.rowEnds.withUnsafeBufferPointer { ends in
                     for r in 0..<ends.count {
@@ -226,15 +192,192 @@ struct ColumnBuilder {
                             if e > s, base[e - 1] == 0x0D { e -= 1 }
                         }
                         let quoted = e > s && base[s] == Self.quote
-                        let ok =
-                            quoted ? body(s, base + s + 1, max(0, e - s - 2), true) : body(s, base + s, e - s, false)
-                        if !ok { return true }
+                        let more =
+                            quoted
+                            ? take(origin + s, base + s + 1, max(0, e - s - 2), true)
+                            : take(origin + s, base + s, e - s, false)
+                        if !more { return true }
                     }
                     return false
                 }
             }
             if stop { return }
         }
+    }
+
+    /// One field (text offset, content without quotes, whether quoted); false stops the pass's reading.
+    @inline(__always)
+    private mutating func take(_ offset: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ quoted: Bool) -> Bool {
+        switch phase {
+        case .building:
+            return kind == .string ? takeText(offset, p, n, quoted) : takeTyped(offset, p, n, quoted)
+        case .inferring:
+            let (q, m) = Self.trimmed(p, n)
+            if isNull(q, m, quoted: quoted) {
+                if !isNull(p, n, quoted: quoted) { nullIsText = true }
+                nullsBefore += 1
+                return true
+            }
+            let first: FieldParser.Kind =
+                quoted && rules.quotesMeanText && rules.isPlainTyped(q, m) ? .string : rules.classify(q, m)
+            if first == .string, FieldParser.isBigInteger(q, m) { notes.append(IOMessages.bigIntegersKept(name)) }
+            kind = first
+            if first == .string, nullIsText {
+                again()
+                return false
+            }
+            startBuilding()
+            for _ in 0..<nullsBefore { appendNull() }
+            return take(offset, p, n, quoted)
+        case .scanningDates:
+            let (q, m) = Self.trimmed(p, n)
+            if !isNull(q, m, quoted: quoted) { scan.observe(q, m) }
+            return true
+        case .waiting:
+            return false
+        }
+    }
+
+    /// Whether a field is a null: empty (a quoted `""` too, unless the column is marked text) or a null token.
+    @inline(__always)
+    private func isNull(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool) -> Bool {
+        if n == 0 { return !(quoted && textMarked) }
+        return !quoted && rules.isNullToken(p, n)
+    }
+
+    @inline(__always)
+    private mutating func appendNull() {
+        switch kind! {
+        case .integer, .date, .datetime: integers.append(0)
+        case .double: doubles.append(.nan)
+        case .bool: bools.append(false)
+        case .string: strings.append("")
+        }
+        if validity == nil {
+            validity = [Bool](repeating: true, count: count)
+            validity!.reserveCapacity(expectedRows)
+        }
+        validity!.append(false)
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func appended() -> Bool {
+        validity?.append(true)
+        count += 1
+        return true
+    }
+
+    /// A field of a non-text kind; empty fields and null tokens are nulls.
+    @inline(__always)
+    private mutating func takeTyped(_ offset: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ quoted: Bool) -> Bool {
+        let (q, m) = Self.trimmed(p, n)
+        if isNull(q, m, quoted: quoted) {
+            appendNull()
+            return true
+        }
+        let kind = self.kind!
+        if settledOrder == nil, kind == .date || kind == .datetime {
+            scan.observe(q, m)
+            if tentative, !scan.monthFirst { return scanDates() }
+        }
+        let plain = quoted && rules.quotesMeanText && rules.isPlainTyped(q, m)
+        if !plain {
+            switch kind {
+            case .integer:
+                if let v = rules.integer(q, m, asked: asked) {
+                    integers.append(v)
+                    return appended()
+                }
+            case .double:
+                if let (v, isPercent) = rules.double(q, m, asked: asked) {
+                    if isPercent { percent = true }
+                    doubles.append(v)
+                    return appended()
+                }
+            case .bool:
+                if let v = FieldParser.bool(q, m) {
+                    bools.append(v)
+                    return appended()
+                }
+            case .date, .datetime:
+                if let v = dates!.value(q, m) {
+                    integers.append(v)
+                    return appended()
+                }
+                if dates!.needsOrder, dates!.order == nil {
+                    guard scan.monthFirst else { return scanDates() }
+                    dates!.order = .monthFirst
+                    tentative = true
+                    if let v = dates!.value(q, m) {
+                        integers.append(v)
+                        return appended()
+                    }
+                }
+            case .string:
+                break
+            }
+        }
+        let found: FieldParser.Kind = plain ? .string : rules.classify(q, m)
+        return mismatch(offset: offset, length: n, found: found == kind ? .string : found, q, m)
+    }
+
+    /// Day/month dates whose order the values seen so far do not settle: the rest of the
+    /// pass only looks at the dates, and the next pass builds the column in the settled order.
+    private mutating func scanDates() -> Bool {
+        dropValues()
+        phase = .scanningDates
+        return true
+    }
+
+    /// A value of another kind: an error for a type the user asked for, else a wider kind for the next pass.
+    private mutating func mismatch(
+        offset: Int, length: Int, found: FieldParser.Kind, _ q: UnsafePointer<UInt8>, _ m: Int
+    ) -> Bool {
+        if asked {
+            failure = .mismatch(offset: offset, length: length, found: found)
+            phase = .waiting
+            dropValues()
+            return false
+        }
+        if found == .string, notes.isEmpty, m > 0, FieldParser.isBigInteger(q, m) {
+            notes.append(IOMessages.bigIntegersKept(name))
+        }
+        let wider = kind!.merged(with: found)
+        kind = wider == kind ? .string : wider
+        again()
+        return false
+    }
+
+    /// A field as text: unquoted empty fields are nulls, `""` is the empty string.
+    @inline(__always)
+    private mutating func takeText(_ offset: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ quoted: Bool) -> Bool {
+        if isNull(p, n, quoted: quoted) {
+            appendNull()
+            return true
+        }
+        let text: String?
+        if quoted, memchr(p, Int32(Self.quote), n) != nil {
+            scratch.removeAll(keepingCapacity: true)
+            var i = 0
+            while i < n {
+                scratch.append(p[i])
+                i += p[i] == Self.quote ? 2 : 1
+            }
+            text = scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        } else if n > 15 {
+            text = interner.string(p, n) { String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
+        } else {
+            text = String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        }
+        guard let text else {
+            failure = .badUTF8(offset: offset + (quoted ? 1 : 0) + Self.invalidUTF8Offset(p, n))
+            phase = .waiting
+            dropValues()
+            return false
+        }
+        strings.append(text)
+        return appended()
     }
 
     /// The field without surrounding spaces (numbers, dates and booleans may be padded).

@@ -10,15 +10,19 @@ public enum DatasetReader {
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> LoadReport {
         let ext = (path as NSString).pathExtension.lowercased()
         if ext == "xlsx" || ext == "xlsm" { return try XLSXReader(path: path, options: options).read() }
-        let file = try FileBytes(path: path, limit: sizeLimit, cancelled: options.cancelled)
-        if file.count == 0 { throw IOMessages.emptyFile(path) }
         switch ext {
         case "jsonl", "ndjson":
+            let file = try FileBytes(path: path, limit: sizeLimit, cancelled: options.cancelled)
+            if file.count == 0 { throw IOMessages.emptyFile(path) }
             return try JSONLinesReader(path: path, options: options).read(file)
         case "csv", "tsv", "txt", "tab", "":
-            return try DelimitedReader(path: path, options: options).read(file)
+            return try DelimitedReader(path: path, options: options).read()
         default:
-            if options.delimiter != nil { return try DelimitedReader(path: path, options: options).read(file) }
+            if options.delimiter != nil { return try DelimitedReader(path: path, options: options).read() }
+            // A missing, unreadable or empty file is said so before its format.
+            if try FileBytes(path: path, limit: sizeLimit, cancelled: options.cancelled).count == 0 {
+                throw IOMessages.emptyFile(path)
+            }
             throw IOMessages.unknownFormat(path)
         }
     }

@@ -1,33 +1,34 @@
 import Foundation
 import OpsKit
 
-/// Reads CSV/TSV files: checks the bytes, finds the delimiter, tokenizes in
-/// parallel chunks and builds the columns in parallel.
+/// Reads CSV/TSV files a block of rows at a time (``TextSource``): checks the
+/// bytes, finds the delimiter, tokenizes each block in parallel chunks and adds
+/// its fields to the columns in parallel, so that the whole file's bytes and
+/// field offsets are never held beside the columns. A column whose kind widens
+/// part-way is built again in another pass over the file.
 struct DelimitedReader {
     let path: String
     let options: ReadOptions
 
-    func read(_ file: FileBytes) throws -> LoadReport {
-        let input = try TextInput(file, options: options)
-        let bytes = input.bytes
-        let delimiter = try options.delimiter.map(Self.delimiterByte) ?? Self.defaultDelimiter(path: path, bytes: bytes)
-        let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter)
-        let parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    func read() throws -> LoadReport {
+        let source = try TextSource(path: path, options: options)
+        let delimiter =
+            try options.delimiter.map(Self.delimiterByte)
+            ?? Self.defaultDelimiter(path: path, bytes: source.window(at: 0, length: 1 << 16))
+        var expected = 0
         do {
-            let (header, next) = try tokenizer.header()
+            let (fields, bodyStart) = try header(source, delimiter: delimiter)
+            expected = fields.count
             var warnings: [String] = []
-            let fields = try headerFields(header, bytes: bytes, delimiter: delimiter)
             if options.cancelled() { throw CommandCancelled() }
             let names = try Self.uniqueNames(fields.map(\.name), warnings: &warnings, cancelled: options.cancelled)
-            let tables = try tokenizer.rows(from: next, columns: names.count, parallelism: parallelism)
-            if options.cancelled() { throw CommandCancelled() }
-            for key in options.types.keys where !names.contains(key) {
-                throw IOMessages.unknownTypedColumn(key, columns: names)
-            }
-            let quoteAll = fields.allSatisfy(\.quoted) && Self.firstRowsAllQuoted(tables, bytes: bytes)
+            let quoteAll =
+                try fields.allSatisfy(\.quoted)
+                && firstRowsAllQuoted(source, from: bodyStart, columns: names.count, delimiter: delimiter)
             let rules = ValueRules(quotesMeanText: !quoteAll, options: options)
-            let marked = fields.map { !quoteAll && $0.quoted && !$0.neededQuotes }
-            let built = try buildColumns(names: names, tables: tables, bytes: bytes, rules: rules, marked: marked)
+            let built = try buildColumns(
+                names: names, source: source, from: bodyStart, delimiter: delimiter, rules: rules,
+                marked: fields.map { !quoteAll && $0.quoted && !$0.neededQuotes })
             var notes: [String] = []
             for column in built {
                 warnings += column.warnings
@@ -35,19 +36,83 @@ struct DelimitedReader {
             }
             return LoadReport(
                 dataset: try Dataset(columns: built.map(\.column)), warnings: warnings, notes: notes,
-                encoding: input.encoding)
+                encoding: source.encoding)
         } catch let error as CSVSyntaxError {
-            throw describe(error, bytes: bytes, delimiter: delimiter, tokenizer: tokenizer)
+            throw describe(error, source: source, delimiter: delimiter, expected: expected)
+        }
+    }
+
+    /// The header's fields and the text offset after the header row.
+    private func header(_ source: TextSource, delimiter: UInt8) throws -> ([HeaderField], Int) {
+        var length = options.blockSize
+        while true {
+            let window = source.window(at: 0, length: length)
+            let final = window.count >= source.count
+            let (table, next) = try CSVTokenizer(bytes: window, delimiter: delimiter, final: final).header()
+            if table.rows == 1 || final { return (try headerFields(table, bytes: window, delimiter: delimiter), next) }
+            length *= 2
         }
     }
 
     /// Whether every field of the first rows is quoted too (a file that quotes everything).
-    private static func firstRowsAllQuoted(_ tables: [FieldTable], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let table = tables.first(where: { $0.rows > 0 }) else { return true }
-        let rows = min(table.rows, 10)
-        let fields = table.starts.count / table.rows
-        for k in 0..<(rows * fields) where bytes[Int(table.starts[k])] != 0x22 { return false }
-        return true
+    private func firstRowsAllQuoted(
+        _ source: TextSource, from start: Int, columns: Int, delimiter: UInt8
+    ) throws -> Bool {
+        var length = options.blockSize
+        while true {
+            let window = source.window(at: start, length: length)
+            guard !window.isEmpty else { return true }
+            let final = start + window.count >= source.count
+            let (table, _): (FieldTable, Int)
+            do {
+                (table, _) = try CSVTokenizer(bytes: window, delimiter: delimiter, final: final)
+                    .firstRows(from: 0, columns: columns, limit: 10)
+            } catch let error as CSVSyntaxError { throw error.shifted(by: start) }
+            if table.rows == 10 || final {
+                return table.starts.allSatisfy { Int($0) < window.count && window[Int($0)] == 0x22 }
+            }
+            length *= 2
+        }
+    }
+
+    /// Calls `body` with each block of complete rows from `start` to the end of the text,
+    /// reusing one set of field tables; stops early when `body` returns false.
+    private func forEachBlock(
+        _ source: TextSource, from start: Int, delimiter: UInt8, columns: Int, _ body: (FieldBlock) throws -> Bool
+    ) throws {
+        let parallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var tables: [FieldTable] = []
+        var offset = start
+        var length = options.blockSize
+        while offset < source.count {
+            if options.cancelled() { throw CommandCancelled() }
+            let window = source.window(at: offset, length: length)
+            if window.isEmpty { break }
+            let final = offset + window.count >= source.count
+            let consumed: Int
+            do {
+                consumed = try CSVTokenizer(bytes: window, delimiter: delimiter, final: final)
+                    .rows(from: 0, columns: columns, parallelism: parallelism, into: &tables)
+            } catch let error as CSVSyntaxError { throw error.shifted(by: offset) }
+            if consumed == 0, !final {
+                // One row longer than the block: read a longer block.
+                length *= 2
+                continue
+            }
+            guard try body(FieldBlock(base: window.baseAddress!, tables: tables, columns: columns, origin: offset))
+            else { return }
+            offset += consumed
+            length = options.blockSize
+            if final { break }
+        }
+    }
+
+    /// The number of rows from `start`, estimated from the line breaks of the next 64 KB.
+    private static func estimatedRows(_ source: TextSource, from start: Int) -> Int {
+        let sample = source.window(at: start, length: 1 << 16)
+        guard !sample.isEmpty else { return 0 }
+        let lines = 1 + sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return Int(Double(source.count - start) / Double(sample.count) * Double(lines) * 1.05) + 16
     }
 
     // MARK: Delimiter
@@ -161,49 +226,75 @@ struct DelimitedReader {
 
     // MARK: Columns
 
+    /// Builds every column, in passes over the text until none needs another; the first
+    /// pass reads every row (so a syntax error anywhere is found), later ones only up to
+    /// the earliest bad field found so far. Throws the bad field nearest the start.
     private func buildColumns(
-        names: [String], tables: [FieldTable], bytes: UnsafeBufferPointer<UInt8>, rules: ValueRules, marked: [Bool]
+        names: [String], source: TextSource, from start: Int, delimiter: UInt8, rules: ValueRules, marked: [Bool]
     ) throws -> [BuiltColumn] {
-        var results = [Result<BuiltColumn, Error>](repeating: .failure(CancellationError()), count: names.count)
-        let cancelled = options.cancelled
-        results.withUnsafeMutableBufferPointer { out in
-            DispatchQueue.concurrentPerform(iterations: names.count) { c in
-                if cancelled() {
-                    out[c] = .failure(CommandCancelled())
-                    return
+        var builders = names.indices.map {
+            ColumnBuilder(
+                name: names[$0], index: $0, forced: options.types[names[$0]], rules: rules, textMarked: marked[$0])
+        }
+        var rows = Self.estimatedRows(source, from: start)
+        var active = Array(builders.indices)
+        var firstPass = true
+        var earliest = Int.max
+        while !active.isEmpty {
+            for c in active { builders[c].beginPass(rows: rows) }
+            var seen = 0
+            try forEachBlock(source, from: start, delimiter: delimiter, columns: names.count) { block in
+                guard block.origin <= earliest else { return false }
+                builders.withUnsafeMutableBufferPointer { builders in
+                    active.withUnsafeBufferPointer { active in
+                        DispatchQueue.concurrentPerform(iterations: active.count) { builders[active[$0]].consume(block) }
+                    }
                 }
-                let builder = ColumnBuilder(
-                    base: bytes.baseAddress!, tables: tables, columns: names.count, index: c, rules: rules,
-                    textMarked: marked[c])
-                out[c] = Result { try builder.build(name: names[c], forced: options.types[names[c]]) }
+                seen += block.tables.reduce(0) { $0 + $1.rows }
+                return true
+            }
+            if options.cancelled() { throw CommandCancelled() }
+            if firstPass {
+                for key in options.types.keys where !names.contains(key) {
+                    throw IOMessages.unknownTypedColumn(key, columns: names)
+                }
+                (rows, firstPass) = (seen, false)
+            }
+            for c in active {
+                builders[c].endPass()
+                if let failure = builders[c].failure { earliest = min(earliest, Self.offset(of: failure)) }
+            }
+            active = active.filter { builders[$0].needsPass && builders[$0].failure == nil }
+        }
+        // Report the failure nearest the start of the file, whatever column found it.
+        var first: (offset: Int, error: Error)?
+        for builder in builders {
+            guard let failure = builder.failure else { continue }
+            let offset = Self.offset(of: failure)
+            if first == nil || offset < first!.offset {
+                first = (offset, describe(failure, column: builder.name, source: source))
             }
         }
-        if cancelled() { throw CommandCancelled() }
-        // Report the failure nearest the start of the file, whatever thread found it.
-        var first: (offset: Int, error: Error)?
-        for (c, result) in results.enumerated() {
-            guard case .failure(let failure) = result else { continue }
-            let (offset, error) = describe(failure, column: names[c], bytes: bytes)
-            if first == nil || offset < first!.offset { first = (offset, error) }
-        }
         if let first { throw first.error }
-        return results.map { try! $0.get() }
+        return builders.map { $0.built! }
     }
 
-    private func describe(_ failure: Error, column: String, bytes: UnsafeBufferPointer<UInt8>) -> (Int, Error) {
+    private static func offset(of failure: ColumnBuildFailure) -> Int {
         switch failure {
-        case ColumnBuildFailure.badUTF8(let offset):
-            return (offset, IOMessages.badUTF8(IOMessages.at(path, TextPosition(offset: offset, in: bytes))))
-        case ColumnBuildFailure.mismatch(let offset, let length, _):
+        case .badUTF8(let offset), .mismatch(let offset, _, _): return offset
+        }
+    }
+
+    private func describe(_ failure: ColumnBuildFailure, column: String, source: TextSource) -> Error {
+        switch failure {
+        case .badUTF8(let offset):
+            return IOMessages.badUTF8(IOMessages.at(path, source.position(of: offset)))
+        case .mismatch(let offset, let length, _):
             let type = options.types[column] ?? .string
-            return (
-                offset,
-                IOMessages.valueNotOfType(
-                    IOMessages.at(path, TextPosition(offset: offset, in: bytes)),
-                    value: Self.rawValue(bytes, at: offset, length: length), column: column, type: type)
-            )
-        default:
-            return (Int.max, failure)
+            return IOMessages.valueNotOfType(
+                IOMessages.at(path, source.position(of: offset)),
+                value: Self.rawValue(source.window(at: offset, length: length + 1), at: 0, length: length),
+                column: column, type: type)
         }
     }
 
@@ -217,19 +308,17 @@ struct DelimitedReader {
         return text.count > 60 ? String(text.prefix(60)) + "…" : text
     }
 
-    private func describe(
-        _ error: CSVSyntaxError, bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, tokenizer: CSVTokenizer
-    ) -> OpsError {
+    private func describe(_ error: CSVSyntaxError, source: TextSource, delimiter: UInt8, expected: Int) -> OpsError {
         switch error {
         case .unclosedQuote(let offset):
-            return IOMessages.unclosedQuote(IOMessages.at(path, TextPosition(offset: offset, in: bytes)))
+            return IOMessages.unclosedQuote(IOMessages.at(path, source.position(of: offset)))
         case .textAfterQuote(let offset):
-            let found = offset < bytes.count ? Self.describeByte(bytes, at: offset) : IOMessages.endOfFile()
-            return IOMessages.textAfterQuote(IOMessages.at(path, TextPosition(offset: offset, in: bytes)), found: found)
+            let next = source.window(at: offset, length: 4)
+            let found = next.isEmpty ? IOMessages.endOfFile() : Self.describeByte(next, at: 0)
+            return IOMessages.textAfterQuote(IOMessages.at(path, source.position(of: offset)), found: found)
         case .ragged(let offset, let fields):
-            let expected = (try? tokenizer.header().table.starts.count) ?? 0
             return IOMessages.raggedRow(
-                IOMessages.at(path, TextPosition(offset: offset, in: bytes)), fields: fields, expected: expected,
+                IOMessages.at(path, source.position(of: offset)), fields: fields, expected: expected,
                 delimiter: delimiter)
         }
     }

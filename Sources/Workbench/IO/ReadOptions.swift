@@ -20,6 +20,8 @@ public struct ReadOptions {
     public var range: CellRange?
     /// Polled in long loops (a FIFO that never sends, a huge file): true stops the read.
     public var cancelled: () -> Bool
+    /// Bytes of text `load` tokenizes and converts at a time (small in tests, to cross block boundaries).
+    var blockSize = 4 << 20
 
     /// The null tokens when `--null` is not given.
     public static let defaultNullTokens = ["NA", "N/A", "NULL", "null", "-", "无"]

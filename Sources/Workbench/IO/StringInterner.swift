@@ -3,13 +3,21 @@ import Foundation
 /// Shares one `String` among equal text fields of a column (cities, product
 /// titles, statuses): repeated values cost neither an allocation nor UTF-8
 /// validation again. Fields up to 15 bytes are stored inline by `String` and
-/// are not interned. Keys point into the mapped file, which outlives the table.
+/// are not interned. A key is compared with the shared string's own UTF-8, so
+/// the bytes looked up need not outlive the call (a reused block buffer).
 struct StringInterner {
     private struct Slot {
         var hash: UInt64 = 0
-        var start: UnsafePointer<UInt8>?
+        var used = false
         var length = 0
         var value = ""
+
+        /// Whether the slot's string is exactly these bytes.
+        func holds(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+            guard length == n else { return false }
+            return value.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, p, n) == 0 }
+                ?? value.utf8.elementsEqual(UnsafeBufferPointer(start: p, count: n))
+        }
     }
 
     private var slots: [Slot]
@@ -28,13 +36,13 @@ struct StringInterner {
     mutating func string(_ p: UnsafePointer<UInt8>, _ n: Int, make: () -> String?) -> String? {
         let hash = Self.hash(p, n)
         var i = Int(truncatingIfNeeded: hash) & mask
-        while let start = slots[i].start {
-            if slots[i].hash == hash, slots[i].length == n, memcmp(start, p, n) == 0 { return slots[i].value }
+        while slots[i].used {
+            if slots[i].hash == hash, slots[i].holds(p, n) { return slots[i].value }
             i = (i + 1) & mask
         }
         guard let value = make() else { return nil }
         if used < limit {
-            slots[i] = Slot(hash: hash, start: p, length: n, value: value)
+            slots[i] = Slot(hash: hash, used: true, length: n, value: value)
             used += 1
             if used * 2 > slots.count { grow() }
         }
@@ -45,9 +53,9 @@ struct StringInterner {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * 2)
         mask = slots.count - 1
-        for slot in old where slot.start != nil {
+        for slot in old where slot.used {
             var i = Int(truncatingIfNeeded: slot.hash) & mask
-            while slots[i].start != nil { i = (i + 1) & mask }
+            while slots[i].used { i = (i + 1) & mask }
             slots[i] = slot
         }
     }

@@ -49,7 +49,7 @@ struct TextInput {
         }
     }
 
-    private static func bomLength(_ bytes: UnsafeBufferPointer<UInt8>, _ encoding: TextEncoding) -> Int {
+    static func bomLength(_ bytes: UnsafeBufferPointer<UInt8>, _ encoding: TextEncoding) -> Int {
         switch encoding {
         case .utf8: return bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         case .utf16LE: return bytes.starts(with: [0xFF, 0xFE]) ? 2 : 0

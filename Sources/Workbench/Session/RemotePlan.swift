@@ -125,4 +125,9 @@ final class OverlaySource: DatasetSource {
     }
 
     var datasetNames: [String] { Set(base.datasetNames).union(overlay.keys).sorted() }
+
+    /// Passes a command's release of its input on to the workspace (a prepared remote dataset stays).
+    func release(named name: String) {
+        if overlay[name] == nil { base.release(named: name) }
+    }
 }
