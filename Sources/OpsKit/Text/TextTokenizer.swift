@@ -16,56 +16,58 @@ public struct TextTokenizer: Sendable {
     }
 
     /// The terms of `text`, in reading order (a CJK run gives its unigrams, then its bigrams, then its words).
+    ///
+    /// Terms are cut out of the text's UTF-8 bytes (a term of up to 15 bytes
+    /// is a small string, with no allocation); scalars are looked at once.
     public func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        var word = String.UnicodeScalarView()
-        var cjkRun: [Unicode.Scalar] = []
-        func flushWord() {
-            if !word.isEmpty { tokens.append(String(word).lowercased()); word.removeAll() }
+        let bytes = Array(text.utf8)
+        func term(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var wordStart = -1  // UTF-8 offset where the current Latin word began; -1: none
+        var runValues: [UInt32] = [], runOffsets: [Int] = []  // the CJK run's scalars and where each starts
+        func flushWord(at end: Int) {
+            if wordStart >= 0 { tokens.append(term(wordStart..<end).lowercased()); wordStart = -1 }
         }
-        func flushCJK() {
-            guard !cjkRun.isEmpty else { return }
-            if cjkUnigrams || cjkRun.count == 1 {
-                for scalar in cjkRun { tokens.append(String(Character(scalar))) }
+        func flushCJK(at end: Int) {
+            guard !runValues.isEmpty else { return }
+            runOffsets.append(end)
+            let count = runValues.count
+            if cjkUnigrams || count == 1 {
+                for k in 0..<count { tokens.append(term(runOffsets[k]..<runOffsets[k + 1])) }
             }
-            if cjkBigrams, cjkRun.count > 1 {
-                for i in 0..<(cjkRun.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(cjkRun[i])
-                    pair.append(cjkRun[i + 1])
-                    tokens.append(String(pair))
+            if cjkBigrams, count > 1 {
+                for k in 0..<(count - 1) { tokens.append(term(runOffsets[k]..<runOffsets[k + 2])) }
+            }
+            if cjkWords {
+                var start = 0
+                for length in ChineseSegmenter.shared.segment(runValues[...]) {
+                    defer { start += length }
+                    if length == 1 && (cjkUnigrams || count == 1) || length == 2 && cjkBigrams { continue }
+                    tokens.append(term(runOffsets[start]..<runOffsets[start + length]))
                 }
             }
-            if cjkWords { appendWords() }
-            cjkRun.removeAll()
+            runValues.removeAll(keepingCapacity: true)
+            runOffsets.removeAll(keepingCapacity: true)
         }
-        func appendWords() {
-            let values = cjkRun.map(\.value)
-            var start = 0
-            for length in ChineseSegmenter.shared.segment(values[...]) {
-                defer { start += length }
-                if length == 1 && (cjkUnigrams || cjkRun.count == 1) || length == 2 && cjkBigrams { continue }
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: cjkRun[start..<(start + length)])
-                tokens.append(String(word))
-            }
-        }
+        var offset = 0
         for scalar in text.unicodeScalars {
             if TextScript.isCJK(scalar) {
-                flushWord()
-                cjkRun.append(scalar)
+                flushWord(at: offset)
+                runValues.append(scalar.value)
+                runOffsets.append(offset)
             } else if TextScript.isWordScalar(scalar) {
-                flushCJK()
-                word.append(scalar)
-            } else if !word.isEmpty, scalar.properties.generalCategory == .nonspacingMark {
-                word.append(scalar)
+                flushCJK(at: offset)
+                if wordStart < 0 { wordStart = offset }
+            } else if wordStart >= 0, scalar.value >= 0x300, scalar.properties.generalCategory == .nonspacingMark {
+                // a combining mark continues the word (there is none below U+0300)
             } else {
-                flushWord()
-                flushCJK()
+                flushWord(at: offset)
+                flushCJK(at: offset)
             }
+            offset += UTF8.width(scalar)
         }
-        flushWord()
-        flushCJK()
+        flushWord(at: offset)
+        flushCJK(at: offset)
         return tokens
     }
 }
@@ -84,7 +86,10 @@ public enum TextScript {
     }
 
     /// Letters and digits of non-CJK scripts (Latin, Cyrillic, Greek, fullwidth Latin ...).
+    /// ASCII is decided without the Unicode property tables (``TextTokenizerTests`` checks it agrees).
     public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (0x61...0x7A).contains(v | 0x20) || (0x30...0x39).contains(v) || v == 0x5F }
         let p = scalar.properties
         return p.isAlphabetic || p.numericType != nil || scalar == "_"
     }
@@ -93,7 +98,11 @@ public enum TextScript {
     public static func isMostlyCJK<S: StringProtocol>(_ text: S) -> Bool {
         var cjk = 0, other = 0
         for scalar in text.unicodeScalars {
-            if isCJK(scalar) { cjk += 1 } else if scalar.properties.isAlphabetic { other += 1 }
+            if isCJK(scalar) {
+                cjk += 1
+            } else if scalar.value < 0x80 ? (0x61...0x7A).contains(scalar.value | 0x20) : scalar.properties.isAlphabetic {
+                other += 1
+            }
         }
         return cjk > 0 && cjk * 2 >= other
     }

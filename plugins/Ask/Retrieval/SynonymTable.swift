@@ -9,6 +9,12 @@ struct SynonymTable: Sendable, Equatable {
     /// The groups as written, first phrase = canonical spelling.
     let groups: [[String]]
     private let canonical: [String: String]
+    /// The phrases' scalars, walked once from each position of a text.
+    private let trie: PrefixTrie
+    /// Per trie node: the replacement of the phrase ending there, if one does.
+    private let replacement: [String?]
+    /// Whether every phrase is made of ``isPlain(_:)`` scalars (the trie then gives exactly what `canonical` would).
+    private let plainPhrases: Bool
     private let lengths: [Int]
     private let firstScalars: Set<Unicode.Scalar>
 
@@ -22,6 +28,8 @@ struct SynonymTable: Sendable, Equatable {
         var canonical: [String: String] = [:]
         var lengths = Set<Int>()
         var first = Set<Unicode.Scalar>()
+        var trie = PrefixTrie()
+        var ends: [(node: Int32, head: String)] = []
         let normalizer = TextNormalizer.shared
         for group in groups {
             guard let head = group.first.map({ normalizer.normalize($0).lowercased() }) else { continue }
@@ -31,12 +39,20 @@ struct SynonymTable: Sendable, Equatable {
                 canonical[key] = head
                 lengths.insert(key.unicodeScalars.count)
                 first.insert(scalar)
+                ends.append((trie.insert(key.unicodeScalars), head))
             }
         }
+        var replacement = [String?](repeating: nil, count: trie.nodeCount)
+        for (node, head) in ends { replacement[Int(node)] = head }
         self.canonical = canonical
+        self.trie = trie
+        self.replacement = replacement
+        plainPhrases = canonical.keys.allSatisfy { $0.unicodeScalars.allSatisfy(Self.isPlain) }
         self.lengths = lengths.sorted(by: >)
         self.firstScalars = first
     }
+
+    static func == (a: SynonymTable, b: SynonymTable) -> Bool { a.groups == b.groups }
 
     /// Parses `a = b = c` lines; blank lines and `#` comments are skipped.
     init(parsing text: String, source: String) throws {
@@ -64,36 +80,98 @@ struct SynonymTable: Sendable, Equatable {
         let lowered = text.lowercased()
         guard !canonical.isEmpty else { return lowered }
         let scalars = Array(lowered.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
+        let byTrie = plainPhrases && scalars.allSatisfy(Self.isPlain)
+        return rewrite(scalars, byTrie: byTrie) ?? lowered
+    }
+
+    /// The scalars with every phrase replaced, or `nil` when none is.
+    ///
+    /// Phrases are found as the dictionary `canonical` finds them, by canonical
+    /// equivalence (``String``'s `==`): `café` matches `cafe` + U+0301. For
+    /// scalars that have no canonical decomposition nor combining class
+    /// (``isPlain(_:)``) equivalence is identity, and `byTrie` walks the phrase
+    /// trie once from each position instead of building a candidate per phrase
+    /// length: the same matches (``SynonymTests`` compares both ways).
+    func rewrite(_ scalars: [Unicode.Scalar], byTrie: Bool) -> String? {
+        var out = UTF8Builder()
+        var path: [Int32] = []
+        var i = 0, changed = false
         while i < scalars.count {
-            if firstScalars.contains(scalars[i]), let (length, replacement) = match(scalars, at: i) {
+            let found = byTrie ? matchByTrie(scalars, at: i, path: &path) : matchByLookup(scalars, at: i)
+            if let (length, replacement) = found {
+                if !changed {
+                    out = UTF8Builder(capacity: scalars.count * 3)
+                    out.append(contentsOf: scalars[0..<i])
+                    changed = true
+                }
                 out.append(contentsOf: replacement.unicodeScalars)
                 i += length
             } else {
-                out.append(scalars[i])
+                if changed { out.append(scalars[i]) }
                 i += 1
             }
         }
-        return String(out)
+        return changed ? out.string : nil
     }
 
-    /// The longest phrase starting at `start` that respects word boundaries.
-    private func match(_ scalars: [Unicode.Scalar], at start: Int) -> (Int, String)? {
-        // Inside a Latin word no phrase may start, whatever its length: skip before building any candidate.
-        if isWordEdge(scalars[start]), start > 0, isWordEdge(scalars[start - 1]) { return nil }
+    /// The longest phrase starting at `start` that respects word boundaries,
+    /// candidates from the trie (`path`: scratch for the nodes walked).
+    private func matchByTrie(_ scalars: [Unicode.Scalar], at start: Int, path: inout [Int32]) -> (Int, String)? {
+        guard var node = trie.child(PrefixTrie.root, scalars[start].value), startsWord(scalars, at: start) else { return nil }
+        path.removeAll(keepingCapacity: true)
+        path.append(node)
+        var j = start + 1
+        while j < scalars.count, let next = trie.child(node, scalars[j].value) {
+            node = next
+            path.append(node)
+            j += 1
+        }
+        for length in stride(from: path.count, through: 1, by: -1) {
+            guard let replacement = replacement[Int(path[length - 1])] else { continue }
+            if respectsBoundaries(scalars, start: start, end: start + length) { return (length, replacement) }
+        }
+        return nil
+    }
+
+    /// The longest phrase starting at `start` that respects word boundaries,
+    /// candidates looked up in `canonical` one phrase length at a time.
+    private func matchByLookup(_ scalars: [Unicode.Scalar], at start: Int) -> (Int, String)? {
+        guard firstScalars.contains(scalars[start]), startsWord(scalars, at: start) else { return nil }
         for length in lengths where start + length <= scalars.count {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<(start + length)])
             guard let replacement = canonical[String(view)] else { continue }
-            let end = start + length
-            if isWordEdge(scalars[end - 1]), end < scalars.count, isWordEdge(scalars[end]) { continue }
-            // A Chinese phrase may not cut a two-character word in half at either end (多久能到 in 多久能到账).
-            if start > 0, splitsWord(scalars[start - 1], scalars[start]) { continue }
-            if end < scalars.count, splitsWord(scalars[end - 1], scalars[end]) { continue }
-            return (length, replacement)
+            if respectsBoundaries(scalars, start: start, end: start + length) { return (length, replacement) }
         }
         return nil
+    }
+
+    /// Inside a Latin word no phrase may start, whatever its length.
+    private func startsWord(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        !(start > 0 && isWordEdge(scalars[start]) && isWordEdge(scalars[start - 1]))
+    }
+
+    /// Whether a phrase at `start..<end` ends a Latin word where it ends, and
+    /// cuts no two-character Chinese word in half at either end (多久能到 in 多久能到账).
+    private func respectsBoundaries(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+        if isWordEdge(scalars[end - 1]), end < scalars.count, isWordEdge(scalars[end]) { return false }
+        if start > 0, splitsWord(scalars[start - 1], scalars[start]) { return false }
+        if end < scalars.count, splitsWord(scalars[end - 1], scalars[end]) { return false }
+        return true
+    }
+
+    /// Scalars that are canonically equivalent to no other sequence (no
+    /// canonical decomposition, combining class 0; ``SynonymTests`` checks
+    /// every one against Foundation): ASCII, CJK ideographs and punctuation,
+    /// full-width forms, emoji.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0...0x7F, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xFF01...0xFF5E, 0x1F300...0x1FAFF:
+            return true
+        default:
+            return false
+        }
     }
 
     private func splitsWord(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {

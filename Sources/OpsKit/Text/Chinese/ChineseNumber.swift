@@ -14,6 +14,9 @@ enum ChineseNumber {
 
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool { digits[scalar] != nil || units[scalar] != nil }
 
+    /// The smallest scalar value ``isNumeral(_:)`` holds for.
+    static let lowestNumeral = (Array(digits.keys) + Array(units.keys)).map(\.value).min()!
+
     /// The scalars with counted Chinese numbers as digits and heights as centimetres.
     static func rewrite(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []

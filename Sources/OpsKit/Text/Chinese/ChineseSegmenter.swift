@@ -13,7 +13,9 @@ public struct ChineseSegmenter: Sendable {
     public static let shared = ChineseSegmenter(
         dictionary: ChineseResources.lines("zh_dict.txt"), model: ChineseResources.lines("zh_hmm.txt"))
 
-    private var trie = PrefixTrie()
+    private let trie: PrefixTrie
+    /// Log-probability of the word ending at each trie node; NaN for a node that only prefixes words.
+    private let logProbability: [Float]
     private let hmm: HiddenMarkovSegmenter
     private var logTotal: Double = 0
     /// Number of dictionary words.
@@ -26,30 +28,57 @@ public struct ChineseSegmenter: Sendable {
         var words: [(Substring, Double)] = [], total = 0.0, declared: Double?
         words.reserveCapacity(dictionary.count)
         for line in dictionary {
-            let fields = line.split(separator: " ")
-            guard fields.count >= 2, let frequency = Double(fields[1]) else { continue }
-            if fields[0] == "#total" { declared = frequency; continue }
-            words.append((fields[0], frequency))
+            guard let (word, field) = Self.firstTwoFields(line), let frequency = Double(field) else { continue }
+            if word == "#total" { declared = frequency; continue }
+            words.append((word, frequency))
             total += frequency
         }
         logTotal = log(max(declared ?? total, 1))
-        trie.reserve(words.count * 2)
+        var trie = PrefixTrie(capacity: words.count * 3 / 2)  // jieba's words share prefixes: ~1.3 nodes a word
+        var ends: [(node: Int32, value: Float)] = []
+        ends.reserveCapacity(words.count)
         for (word, frequency) in words where frequency > 0 {
-            trie.insert(word.unicodeScalars, logProbability: Float(log(frequency) - logTotal))
+            ends.append((trie.insert(word.unicodeScalars), Float(log(frequency) - logTotal)))
         }
+        var logProbability = [Float](repeating: .nan, count: trie.nodeCount)
+        for (node, value) in ends { logProbability[Int(node)] = value }
+        self.trie = trie
+        self.logProbability = logProbability
         wordCount = words.count
+    }
+
+    /// The first two space-separated fields of a line (as `split(separator: " ")`
+    /// gives them, looking at bytes rather than Characters), if it has two.
+    static func firstTwoFields(_ line: Substring) -> (Substring, Substring)? {
+        let bytes = line.utf8, space = UInt8(ascii: " ")
+        var fields: [Substring] = []
+        var i = bytes.startIndex
+        while fields.count < 2 {
+            while i < bytes.endIndex, bytes[i] == space { i = bytes.index(after: i) }
+            guard i < bytes.endIndex else { return nil }
+            let start = i
+            while i < bytes.endIndex, bytes[i] != space { i = bytes.index(after: i) }
+            fields.append(line[start..<i])
+        }
+        return (fields[0], fields[1])
     }
 
     /// The words of `text` in order: CJK runs segmented, every other run of
     /// non-space characters kept whole (spaces dropped).
     public func words(_ text: String) -> [String] {
-        let scalars = text.unicodeScalars.map(\.value)
-        var result: [String] = []
-        func piece(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            for value in scalars[range] { view.append(Unicode.Scalar(value)!) }
-            return String(view)
+        var scalars: [UInt32] = [], offsets: [Int] = []  // offsets[k]: where scalar k starts in the UTF-8 bytes
+        scalars.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar.value)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
         }
+        offsets.append(offset)
+        let bytes = Array(text.utf8)
+        var result: [String] = []
+        func piece(_ range: Range<Int>) -> String { String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self) }
         var i = 0
         while i < scalars.count {
             let cjk = TextScript.isCJK(Unicode.Scalar(scalars[i])!)
@@ -58,6 +87,18 @@ public struct ChineseSegmenter: Sendable {
             if cjk {
                 var start = i
                 for length in segment(scalars[i..<j]) { result.append(piece(start..<(start + length))); start += length }
+            } else if j - i == 1 {
+                // One scalar is one Character: kept unless it is a space.
+                if !Unicode.Scalar(scalars[i])!.properties.isWhitespace { result.append(piece(i..<j)) }
+            } else if scalars[i..<j].allSatisfy({ $0 < 0x80 }) {
+                // ASCII: Characters are scalars (CR LF, one Character, is two spaces either way).
+                var k = i
+                while k < j {
+                    while k < j, Self.isASCIISpace(scalars[k]) { k += 1 }
+                    let begin = k
+                    while k < j, !Self.isASCIISpace(scalars[k]) { k += 1 }
+                    if k > begin { result.append(piece(begin..<k)) }
+                }
             } else {
                 result += piece(i..<j).split(whereSeparator: \.isWhitespace).map(String.init)
             }
@@ -65,6 +106,9 @@ public struct ChineseSegmenter: Sendable {
         }
         return result
     }
+
+    /// The ASCII scalars `Character.isWhitespace` holds for: tab, line feed, vertical tab, form feed, carriage return, space.
+    static func isASCIISpace(_ value: UInt32) -> Bool { (0x09...0x0D).contains(value) || value == 0x20 }
 
     /// Word lengths (in scalars) covering a run of scalar values, in order.
     public func segment(_ run: ArraySlice<UInt32>) -> [Int] {
@@ -80,7 +124,8 @@ public struct ChineseSegmenter: Sendable {
             var node = PrefixTrie.root, j = i
             while j < n, let next = trie.child(node, run[base + j]) {
                 node = next
-                if let p = trie.logProbability[Int(node)] {
+                let p = logProbability[Int(node)]
+                if !p.isNaN {
                     let value = Double(p) + routeScore[j + 1]
                     if value >= best { best = value; end = j }
                 }
@@ -125,6 +170,6 @@ public struct ChineseSegmenter: Sendable {
             guard let next = trie.child(node, value) else { return false }
             node = next
         }
-        return trie.logProbability[Int(node)] != nil
+        return !logProbability[Int(node)].isNaN
     }
 }

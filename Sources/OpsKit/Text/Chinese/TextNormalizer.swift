@@ -9,6 +9,8 @@ public struct TextNormalizer: Sendable {
     public static let shared = TextNormalizer(traditional: ChineseResources.lines("zh_ts.txt"))
 
     private let simplified: [UInt32: UInt32]
+    /// Below this scalar value nothing is folded (ASCII, Latin): no table lookups.
+    private let firstFolded: UInt32
 
     /// Characters OpenCC maps although they are also ordinary simplified
     /// characters (著名, 乾坤, 藉口, 瞭望): left as they are.
@@ -24,24 +26,35 @@ public struct TextNormalizer: Sendable {
             table[scalars[0].value] = scalars[1].value
         }
         simplified = table
+        firstFolded = min(0x3000, table.keys.min() ?? .max, ChineseNumber.lowestNumeral)
     }
 
-    /// The normalised text.
+    /// The normalised text (the text itself when nothing is folded).
     public func normalize(_ text: String) -> String {
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.unicodeScalars.count)
-        var hasNumeral = false
+        scalars.reserveCapacity(text.utf8.count)
+        var hasNumeral = false, changed = false
         for scalar in text.unicodeScalars {
             var value = scalar.value
+            if value < firstFolded {
+                scalars.append(scalar)
+                continue
+            }
             if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 } else if value == 0x3000 { value = 0x20 }
             if let s = simplified[value] { value = s }
             let folded = Unicode.Scalar(value)!
             if ChineseNumber.isNumeral(folded) { hasNumeral = true }
+            if value != scalar.value { changed = true }
             scalars.append(folded)
         }
-        if hasNumeral || scalars.contains("米") { scalars = ChineseNumber.rewrite(scalars) }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        if hasNumeral || scalars.contains("米") {
+            let rewritten = ChineseNumber.rewrite(scalars)
+            if rewritten != scalars { changed = true }
+            scalars = rewritten
+        }
+        guard changed else { return text }
+        var out = UTF8Builder(capacity: text.utf8.count)
+        out.append(contentsOf: scalars)
+        return out.string
     }
 }
