@@ -61,8 +61,9 @@ extension KMeansRefinement: ChoiceOption {
     var help: Localized {
         switch self {
         case .hartigan:
-            return .init(en: "after Lloyd, move single rows while that lowers the inertia (Hartigan)",
-                         zh: "Lloyd 之后逐行移动，只要能降低簇内平方和（Hartigan 法）")
+            return .init(
+                en: "after Lloyd, move single rows while that lowers the inertia (Hartigan)",
+                zh: "Lloyd 之后逐行移动，只要能降低簇内平方和（Hartigan 法）")
         case .none: return .init(en: "keep Lloyd's result as it is", zh: "保留 Lloyd 的结果不变")
         }
     }
