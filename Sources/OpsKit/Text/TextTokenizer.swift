@@ -85,11 +85,14 @@ public enum TextScript {
         }
     }
 
+    /// A–Z or a–z (the Unicode tables agree for ASCII; ``TextTokenizerTests`` checks it).
+    @inline(__always) private static func isASCIILetter(_ value: UInt32) -> Bool { (0x61...0x7A).contains(value | 0x20) }
+
     /// Letters and digits of non-CJK scripts (Latin, Cyrillic, Greek, fullwidth Latin ...).
     /// ASCII is decided without the Unicode property tables (``TextTokenizerTests`` checks it agrees).
     public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0x80 { return (0x61...0x7A).contains(v | 0x20) || (0x30...0x39).contains(v) || v == 0x5F }
+        if v < 0x80 { return isASCIILetter(v) || (0x30...0x39).contains(v) || v == 0x5F }
         let p = scalar.properties
         return p.isAlphabetic || p.numericType != nil || scalar == "_"
     }
@@ -100,7 +103,7 @@ public enum TextScript {
         for scalar in text.unicodeScalars {
             if isCJK(scalar) {
                 cjk += 1
-            } else if scalar.value < 0x80 ? (0x61...0x7A).contains(scalar.value | 0x20) : scalar.properties.isAlphabetic {
+            } else if scalar.value < 0x80 ? isASCIILetter(scalar.value) : scalar.properties.isAlphabetic {
                 other += 1
             }
         }

@@ -93,7 +93,7 @@ struct BM25Index: Sendable {
         for t in documentTerms { start[Int(t) + 1] += 1 }
         for t in 0..<termCount { start[t + 1] += start[t] }
         // A document counts towards a term's df with the largest weight of the fields holding it.
-        let strongest = (0..<256).map { mask in (0..<fieldCount).filter { mask & (1 << $0) != 0 }.map { weights[$0] }.max() ?? 0 }
+        let strongest = Self.largestPerMask(weights)
         var df = [Double](repeating: 0, count: termCount)
         for (k, t) in documentTerms.enumerated() { df[Int(t)] += strongest[Int(documentMask[k])] }
         idf = df.map { log(1 + (n - $0 + 0.5) / ($0 + 0.5)) }
@@ -116,6 +116,14 @@ struct BM25Index: Sendable {
         postingDocument = docs
         postingWeight = postingWeights
         postingFields = masks
+    }
+
+    /// For each mask of fields (bit f for field f), the largest of `values` over
+    /// the fields in it; 0 for the empty mask.
+    static func largestPerMask(_ values: [Double]) -> [Double] {
+        (0..<(1 << values.count)).map { mask in
+            values.indices.filter { mask & (1 << $0) != 0 }.map { values[$0] }.max() ?? 0
+        }
     }
 
     /// Term ids of known query tokens with their weights (repeats count once).

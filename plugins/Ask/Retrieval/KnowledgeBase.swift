@@ -93,9 +93,7 @@ struct KnowledgeBase: Sendable {
         // The index's words (not its character pairs, which would steer 买的 to a stray 卖的) and the lexicon's phrases.
         let words = index.termIndex.keys.filter { ChineseSegmenter.shared.isWord($0.unicodeScalars.map(\.value)[...]) }
         corrector = TypoCorrector(vocabulary: words + Array(analyzer.synonyms.phrases.keys))
-        coverageShareByMask = (0..<(1 << fields.count)).map { mask in
-            fields.filter { mask & (1 << $0.rawValue) != 0 }.map(\.coverageShare).max() ?? 0
-        }
+        coverageShareByMask = BM25Index.largestPerMask(fields.map(\.coverageShare))
     }
 
     var synonyms: SynonymTable { analyzer.synonyms }
