@@ -69,6 +69,24 @@ import Testing
         #expect(!table.normalize("穿什么码").contains("鞋码"))
     }
 
+    @Test func phraseEdgesFollowTheTextsSegmentationNotStrayWordPairs() throws {
+        let table = try SynonymTable(parsing: "价格 = 多少钱\n运费 = 邮费\n快递 = 物流", source: "t")
+        // 费多 is a dictionary word, but 邮费/多少/钱 is how the text reads: both phrases are rewritten
+        #expect(table.normalize("邮费多少钱") == "运费价格")
+        // 物流业 is one word: 物流 in it is not the phrase
+        #expect(table.normalize("物流业发展") == "物流业发展")
+        #expect(table.normalize("物流到了") == "快递到了")
+    }
+
+    @Test func bothViewsOfATextAreKept() throws {
+        let analyzer = TextAnalyzer(synonyms: try SynonymTable(parsing: "运费 = 包邮 = 邮费", source: "t"))
+        let views = analyzer.views("包邮吗")
+        #expect(views.canonical.contains("运费") && !views.canonical.contains("包邮"))
+        #expect(views.literal.contains("包邮") && !views.literal.contains("运费"))
+        let plain = analyzer.views("退货要多久")
+        #expect(plain.canonical == plain.literal)
+    }
+
     @Test func badLinesNameTheFileAndLine() {
         #expect(throws: OpsError.self) { try SynonymTable(parsing: "a = b\n快递\n", source: "syn.txt") }
         do {
@@ -103,6 +121,20 @@ import Testing
     func paraphrasesRetrieveTheirEntry(question: String, expected: Int) throws {
         let top = try Self.kb().retrieve(question, limit: 3)
         #expect(top.first?.entry == expected, "\(question) → \(top)")
+    }
+
+    @Test func theEntrysOwnWordingWinsWithinASynonymGroup() throws {
+        // 包邮 and 运费 are one group: both entries match 包邮不 through it, the one that says 包邮 ranks first
+        let entries = [
+            FAQEntry(question: "退换货的运费谁出?", answer: "质量问题来回运费由我们承担。", intent: "return_fee"),
+            FAQEntry(question: "满多少包邮?", answer: "满99元包邮。", intent: "shipping_fee"),
+        ]
+        let kb = KnowledgeBase(
+            entries: entries, userSynonyms: [["运费", "包邮", "邮费"]], usesLexicon: false, parameters: BM25Parameters(), threshold: 0.4)
+        let top = kb.retrieve("包邮不", limit: 2)
+        #expect(top.map(\.entry) == [1, 0])
+        // a wording of the group that neither entry uses still finds both through the canonical view
+        #expect(Set(kb.retrieve("邮费贵吗", limit: 2).map(\.entry)) == [0, 1])
     }
 
     @Test func coverageIsTheMatchedShareOfTheQuestion() throws {

@@ -536,6 +536,7 @@ extension AskText {
     static func rewrittenLine(_ text: String) -> String { L("synonyms:  \(text)", "同义改写：\(text)") }
     static func wordsLine(_ text: String) -> String { L("words:     \(text)", "分词：    \(text)") }
     static func termsLine(_ text: String) -> String { L("terms:     \(text)", "检索词：  \(text)") }
+    static func literalTermsLine(_ text: String) -> String { L("as typed:  \(text)", "原词：    \(text)") }
     static func segmentedFile(_ path: String, words: Int, bytes: Int) -> String {
         L("\(path): \(bytes) bytes, \(words) words", "\(path)：\(bytes) 字节，\(words) 个词")
     }

@@ -39,7 +39,9 @@ struct TermsCommand: PluginCommand {
         let rewritten = analyzer.synonyms.normalize(repaired)
         context.print(AskText.rewrittenLine(rewritten))
         context.print(AskText.wordsLine(ChineseSegmenter.shared.words(rewritten).joined(separator: " / ")))
-        context.print(AskText.termsLine(analyzer.queryTerms(text, corrector: base?.corrector).joined(separator: " ")))
+        let views = analyzer.queryViews(text, corrector: base?.corrector)
+        context.print(AskText.termsLine(views.canonical.joined(separator: " ")))
+        if views.literal != views.canonical { context.print(AskText.literalTermsLine(views.literal.joined(separator: " "))) }
     }
 
     private func segment(file: String, context: CommandContext) throws {

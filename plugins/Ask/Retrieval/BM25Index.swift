@@ -42,7 +42,9 @@ struct BM25Index: Sendable {
 
     /// Indexes documents given as tokenised fields (`fields[d][f]`, at most 8
     /// fields, `weights[f]` each; tokenisation may run in parallel beforehand).
-    init(fields documents: [[[String]]], weights: [Double], parameters: BM25Parameters) {
+    /// A document counts towards df with the largest `documentFrequencyWeights`
+    /// (default: `weights`) of its fields holding the term.
+    init(fields documents: [[[String]]], weights: [Double], documentFrequencyWeights: [Double]? = nil, parameters: BM25Parameters) {
         precondition(weights.count <= 8)
         self.parameters = parameters
         documentCount = documents.count
@@ -93,7 +95,7 @@ struct BM25Index: Sendable {
         for t in documentTerms { start[Int(t) + 1] += 1 }
         for t in 0..<termCount { start[t + 1] += start[t] }
         // A document counts towards a term's df with the largest weight of the fields holding it.
-        let strongest = Self.largestPerMask(weights)
+        let strongest = Self.largestPerMask(documentFrequencyWeights ?? weights)
         var df = [Double](repeating: 0, count: termCount)
         for (k, t) in documentTerms.enumerated() { df[Int(t)] += strongest[Int(documentMask[k])] }
         idf = df.map { log(1 + (n - $0 + 0.5) / ($0 + 0.5)) }

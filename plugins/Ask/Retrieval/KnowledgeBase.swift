@@ -40,7 +40,7 @@ enum FAQField: Int, CaseIterable {
     var coverageShare: Double {
         switch self {
         case .question, .keywords, .paraphrases: 1
-        case .answer: 0.5
+        case .answer: 0.75
         }
     }
 
@@ -76,6 +76,9 @@ struct KnowledgeBase: Sendable {
     private let entryIsChinese: [Bool]
     /// Scale of the score of an entry in the other script than the question's.
     static let otherScriptFactor = 0.6
+    /// A field's BM25F weight in the literal view (``TermViews``), as a share
+    /// of its weight in the canonical one: the bonus for the entry's own spelling.
+    static let literalWeight = 0.75
 
     init(entries: [FAQEntry], userSynonyms: [[String]] = [], usesLexicon: Bool = true, parameters: BM25Parameters, threshold: Double) {
         self.entries = entries
@@ -87,34 +90,37 @@ struct KnowledgeBase: Sendable {
         self.analyzer = analyzer
         entryIsChinese = entries.map { TextScript.isMostlyCJK($0.question) }
         let fields = FAQField.allCases
-        let perField = fields.map { field in analyzer.terms(of: entries.map { field.text(of: $0) }) }
-        let documents = entries.indices.map { d in perField.map { $0[d] } }
-        index = BM25Index(fields: documents, weights: fields.map(\.weight), parameters: parameters)
+        let perField = fields.map { field in analyzer.views(of: entries.map { field.text(of: $0) }) }
+        let documents = entries.indices.map { d in perField.map { $0[d].canonical } + perField.map { $0[d].literal } }
+        let weights = fields.map(\.weight)
+        index = BM25Index(
+            fields: documents, weights: weights + weights.map { $0 * Self.literalWeight }, documentFrequencyWeights: weights + weights,
+            parameters: parameters)
         // The index's words (not its character pairs, which would steer 买的 to a stray 卖的) and the lexicon's phrases.
         let words = index.termIndex.keys.filter { ChineseSegmenter.shared.isWord($0.unicodeScalars.map(\.value)[...]) }
         corrector = TypoCorrector(vocabulary: words + Array(analyzer.synonyms.phrases.keys))
-        coverageShareByMask = BM25Index.largestPerMask(fields.map(\.coverageShare))
+        coverageShareByMask = BM25Index.largestPerMask((fields + fields).map(\.coverageShare))
     }
 
     var synonyms: SynonymTable { analyzer.synonyms }
 
     /// The best entries for a question; `context` (earlier turns of a chat)
     /// adds its terms at half weight to rank the entries that match the question itself.
+    ///
+    /// Both views of the question are searched (each term once): a term of
+    /// the canonical view matches the entries' canonical fields, and also
+    /// their literal ones where the entry wrote that very spelling; a term
+    /// only in the literal view (a phrase the lexicon rewrites) matches the
+    /// entries that wrote it. The coverage is the better of the two views'.
     func retrieve(_ question: String, context: String? = nil, limit: Int = 3) -> [FAQMatch] {
-        let questionTerms = analyzer.queryTerms(question, corrector: corrector)
-        let own = index.queryTerms(questionTerms, weights: TermWeighting.weights(questionTerms))
+        let views = analyzer.queryViews(question, corrector: corrector)
+        let canonical = WeightedTerms(views.canonical, in: index)
+        let literal = views.literal == views.canonical ? canonical : WeightedTerms(views.literal, in: index)
+        let own = Self.searched(views, in: index)
         var query = own
         if let context {
-            let contextTerms = analyzer.terms(context)
             let ownIds = Set(own.map(\.term))
-            query += index.queryTerms(contextTerms, weights: TermWeighting.weights(contextTerms).map { $0 / 2 })
-                .filter { !ownIds.contains($0.term) }
-        }
-        // The confidence's denominator: every distinct question term's idf, unseen terms included,
-        // weighted as the confidence weighs it (question templates not at all).
-        var total = 0.0, seen = Set<String>()
-        for term in questionTerms where seen.insert(term).inserted {
-            total += TermWeighting.coverageWeight(term) * (index.termIndex[term].map { index.idf[Int($0)] } ?? index.unseenIDF)
+            query += Self.searched(analyzer.views(context), in: index).map { ($0.term, $0.weight / 2) }.filter { !ownIds.contains($0.0) }
         }
         // Entries in the question's script first: a Chinese question is best answered by a Chinese entry.
         let chinese = TextScript.isMostlyCJK(question)
@@ -122,14 +128,46 @@ struct KnowledgeBase: Sendable {
             entryIsChinese[hit.document] == chinese ? hit : ScoredDocument(document: hit.document, score: hit.score * Self.otherScriptFactor)
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
         let matches = hits.map { hit in
-            var matched = 0.0
-            for (term, weight) in own {
-                let mask = index.fields(term: term, document: hit.document)
-                if mask != 0 { matched += TermWeighting.coverageWeight(ofWeight: weight) * index.idf[Int(term)] * coverageShareByMask[Int(mask)] }
-            }
-            return FAQMatch(entry: hit.document, score: hit.score, coverage: total > 0 ? matched / total : 0)
+            let coverage = max(coverage(of: canonical, document: hit.document), coverage(of: literal, document: hit.document))
+            return FAQMatch(entry: hit.document, score: hit.score, coverage: coverage)
         }
         return Array(matches.filter { $0.coverage > 0 }.prefix(limit))
+    }
+
+    /// The terms of both views, each once with its larger weight.
+    private static func searched(_ views: TermViews, in index: BM25Index) -> [(term: Int32, weight: Double)] {
+        let tokens = views.canonical + views.literal
+        return index.queryTerms(tokens, weights: TermWeighting.weights(tokens))
+    }
+
+    /// The share of a view's weighted idf (templates not at all, unseen terms
+    /// with the idf of an unseen term) that `document` matches, each term
+    /// counted as its strongest field counts (``FAQField/coverageShare``).
+    private func coverage(of view: WeightedTerms, document: Int) -> Double {
+        guard view.total > 0 else { return 0 }
+        var matched = 0.0
+        for (term, weight) in view.terms {
+            let mask = index.fields(term: term, document: document)
+            if mask != 0 { matched += TermWeighting.coverageWeight(ofWeight: weight) * index.idf[Int(term)] * coverageShareByMask[Int(mask)] }
+        }
+        return matched / view.total
+    }
+}
+
+/// A question's terms known to the index, with their ``TermWeighting``
+/// weights, and the confidence's denominator: every distinct term's idf
+/// (unseen terms included) weighted as the confidence weighs it.
+private struct WeightedTerms {
+    var terms: [(term: Int32, weight: Double)]
+    var total: Double
+
+    init(_ tokens: [String], in index: BM25Index) {
+        terms = index.queryTerms(tokens, weights: TermWeighting.weights(tokens))
+        var total = 0.0, seen = Set<String>()
+        for token in tokens where seen.insert(token).inserted {
+            total += TermWeighting.coverageWeight(token) * (index.termIndex[token].map { index.idf[Int($0)] } ?? index.unseenIDF)
+        }
+        self.total = total
     }
 }
 

@@ -95,9 +95,10 @@ struct SynonymTable: Sendable, Equatable {
     func rewrite(_ scalars: [Unicode.Scalar], byTrie: Bool) -> String? {
         var out = UTF8Builder()
         var path: [Int32] = []
+        var cuts = WordCuts(scalars)
         var i = 0, changed = false
         while i < scalars.count {
-            let found = byTrie ? matchByTrie(scalars, at: i, path: &path) : matchByLookup(scalars, at: i)
+            let found = byTrie ? matchByTrie(scalars, at: i, path: &path, cuts: &cuts) : matchByLookup(scalars, at: i, cuts: &cuts)
             if let (length, replacement) = found {
                 if !changed {
                     out = UTF8Builder(capacity: scalars.count * 3)
@@ -116,7 +117,7 @@ struct SynonymTable: Sendable, Equatable {
 
     /// The longest phrase starting at `start` that respects word boundaries,
     /// candidates from the trie (`path`: scratch for the nodes walked).
-    private func matchByTrie(_ scalars: [Unicode.Scalar], at start: Int, path: inout [Int32]) -> (Int, String)? {
+    private func matchByTrie(_ scalars: [Unicode.Scalar], at start: Int, path: inout [Int32], cuts: inout WordCuts) -> (Int, String)? {
         guard var node = trie.child(PrefixTrie.root, scalars[start].value), startsWord(scalars, at: start) else { return nil }
         path.removeAll(keepingCapacity: true)
         path.append(node)
@@ -128,20 +129,20 @@ struct SynonymTable: Sendable, Equatable {
         }
         for length in stride(from: path.count, through: 1, by: -1) {
             guard let replacement = replacement[Int(path[length - 1])] else { continue }
-            if respectsBoundaries(scalars, start: start, end: start + length) { return (length, replacement) }
+            if respectsBoundaries(scalars, start: start, end: start + length, cuts: &cuts) { return (length, replacement) }
         }
         return nil
     }
 
     /// The longest phrase starting at `start` that respects word boundaries,
     /// candidates looked up in `canonical` one phrase length at a time.
-    private func matchByLookup(_ scalars: [Unicode.Scalar], at start: Int) -> (Int, String)? {
+    private func matchByLookup(_ scalars: [Unicode.Scalar], at start: Int, cuts: inout WordCuts) -> (Int, String)? {
         guard firstScalars.contains(scalars[start]), startsWord(scalars, at: start) else { return nil }
         for length in lengths where start + length <= scalars.count {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<(start + length)])
             guard let replacement = canonical[String(view)] else { continue }
-            if respectsBoundaries(scalars, start: start, end: start + length) { return (length, replacement) }
+            if respectsBoundaries(scalars, start: start, end: start + length, cuts: &cuts) { return (length, replacement) }
         }
         return nil
     }
@@ -152,12 +153,11 @@ struct SynonymTable: Sendable, Equatable {
     }
 
     /// Whether a phrase at `start..<end` ends a Latin word where it ends, and
-    /// cuts no two-character Chinese word in half at either end (多久能到 in 多久能到账).
-    private func respectsBoundaries(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> Bool {
+    /// cuts no dictionary word of the text's segmentation in half at either
+    /// end (物流 is not found in 物流业; 多少钱 is found in 邮费/多少/钱 though 费多 is a word).
+    private func respectsBoundaries(_ scalars: [Unicode.Scalar], start: Int, end: Int, cuts: inout WordCuts) -> Bool {
         if isWordEdge(scalars[end - 1]), end < scalars.count, isWordEdge(scalars[end]) { return false }
-        if start > 0, splitsWord(scalars[start - 1], scalars[start]) { return false }
-        if end < scalars.count, splitsWord(scalars[end - 1], scalars[end]) { return false }
-        return true
+        return !cuts.isInsideWord(start) && !cuts.isInsideWord(end)
     }
 
     /// Scalars that are canonically equivalent to no other sequence (no
@@ -174,11 +174,45 @@ struct SynonymTable: Sendable, Equatable {
         }
     }
 
-    private func splitsWord(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-        TextScript.isCJK(a) && TextScript.isCJK(b) && ChineseSegmenter.shared.isWord([a.value, b.value][...])
-    }
-
     private func isWordEdge(_ scalar: Unicode.Scalar) -> Bool {
         !TextScript.isCJK(scalar) && TextScript.isWordScalar(scalar)
+    }
+}
+
+/// Which positions of a text fall strictly inside a dictionary word of its
+/// segmentation (``ChineseSegmenter``; words the hidden Markov model makes of
+/// unknown characters are not protected), worked out on first use.
+private struct WordCuts {
+    let scalars: [Unicode.Scalar]
+    private var inside: [Bool]?
+
+    init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    mutating func isInsideWord(_ position: Int) -> Bool {
+        guard position > 0, position < scalars.count else { return false }
+        guard TextScript.isCJK(scalars[position - 1]), TextScript.isCJK(scalars[position]) else { return false }
+        if inside == nil { inside = Self.insideWords(scalars) }
+        return inside![position]
+    }
+
+    private static func insideWords(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        var inside = [Bool](repeating: false, count: scalars.count + 1)
+        let segmenter = ChineseSegmenter.shared
+        var runStart = 0
+        while runStart < scalars.count {
+            guard TextScript.isCJK(scalars[runStart]) else { runStart += 1; continue }
+            var runEnd = runStart
+            while runEnd < scalars.count, TextScript.isCJK(scalars[runEnd]) { runEnd += 1 }
+            let run = scalars[runStart..<runEnd].map(\.value)
+            var wordStart = 0
+            for length in segmenter.segment(run[...]) {
+                if length > 1, segmenter.isWord(run[wordStart..<(wordStart + length)]) {
+                    for p in (runStart + wordStart + 1)..<(runStart + wordStart + length) { inside[p] = true }
+                }
+                wordStart += length
+            }
+            runStart = runEnd
+        }
+        return inside
     }
 }

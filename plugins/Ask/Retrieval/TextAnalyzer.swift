@@ -1,10 +1,20 @@
 import Foundation
 import OpsKit
 
+/// A text's index terms read two ways: as written (``literal``) and with the
+/// synonyms rewritten to their group's phrase (``canonical``). The canonical
+/// view lets 包邮 find 运费; the literal one keeps what a group blurs, so a
+/// question that says 起球 prefers the entry that says 起球 over one that
+/// says only a near-synonym. The two are equal for text without lexicon phrases.
+struct TermViews: Sendable, Equatable {
+    var canonical: [String]
+    var literal: [String]
+}
+
 /// Text → index terms: spellings folded (``TextNormalizer``: full-width,
-/// traditional characters, Chinese numbers), synonyms rewritten, then OpsKit's
-/// ``TextTokenizer`` with words: Latin words, CJK characters, character pairs
-/// and the words of ``ChineseSegmenter``.
+/// traditional characters, Chinese numbers), synonyms rewritten (for the
+/// canonical view), then OpsKit's ``TextTokenizer`` with words: Latin words,
+/// CJK characters, character pairs and the words of ``ChineseSegmenter``.
 struct TextAnalyzer: Sendable {
     let synonyms: SynonymTable
     private let tokenizer = TextTokenizer(cjkUnigrams: true, cjkBigrams: true, cjkWords: true)
@@ -14,24 +24,34 @@ struct TextAnalyzer: Sendable {
     /// The folded, synonym-rewritten, lower-cased text that is tokenised.
     func normalized(_ text: String) -> String { synonyms.normalize(TextNormalizer.shared.normalize(text)) }
 
+    /// The canonical terms (synonyms rewritten).
     func terms(_ text: String) -> [String] { tokenizer.tokens(normalized(text)) }
 
-    /// The terms of a question: as ``terms(_:)``, with homophone slips repaired first.
-    func queryTerms(_ text: String, corrector: TypoCorrector?) -> [String] {
-        guard let corrector else { return terms(text) }
-        return tokenizer.tokens(synonyms.normalize(corrector.correct(TextNormalizer.shared.normalize(text))))
+    /// Both views of a text.
+    func views(_ text: String) -> TermViews { views(folded: TextNormalizer.shared.normalize(text)) }
+
+    /// Both views of a question, with homophone slips repaired first.
+    func queryViews(_ text: String, corrector: TypoCorrector?) -> TermViews {
+        let folded = TextNormalizer.shared.normalize(text)
+        return views(folded: corrector?.correct(folded) ?? folded)
     }
 
-    /// Terms of many texts, computed over all cores; order preserved.
-    func terms(of texts: [String]) -> [[String]] {
+    private func views(folded: String) -> TermViews {
+        let literal = tokenizer.tokens(folded)
+        let rewritten = synonyms.normalize(folded)
+        return TermViews(canonical: rewritten == folded.lowercased() ? literal : tokenizer.tokens(rewritten), literal: literal)
+    }
+
+    /// Both views of many texts, computed over all cores; order preserved.
+    func views(of texts: [String]) -> [TermViews] {
         guard !texts.isEmpty else { return [] }
         let chunk = 2048
         let chunks = (texts.count + chunk - 1) / chunk
-        var result = [[String]](repeating: [], count: texts.count)
+        var result = [TermViews](repeating: TermViews(canonical: [], literal: []), count: texts.count)
         result.withUnsafeMutableBufferPointer { out in
             let base = out.baseAddress!
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (c * chunk)..<min(texts.count, (c + 1) * chunk) { (base + i).pointee = terms(texts[i]) }
+                for i in (c * chunk)..<min(texts.count, (c + 1) * chunk) { (base + i).pointee = views(texts[i]) }
             }
         }
         return result
