@@ -146,6 +146,16 @@ import Testing
         #expect(kb.retrieve("🙂🙂 ?!", limit: 3).isEmpty)
     }
 
+    @Test func addressingTheShopIsNoTopic() {
+        #expect(TermWeighting.weight("老板") == TermWeighting.functionWeight)
+        #expect(TermWeighting.weight("商品") == TermWeighting.unigramWeight)
+        // 你们老板是谁 says nothing a shop's FAQ could answer: nothing to match
+        let kb = KnowledgeBase(
+            entries: [FAQEntry(question: "收到的商品有质量问题怎么办?", answer: "运费由商家承担。", intent: "defect")],
+            parameters: BM25Parameters(), threshold: 0.4)
+        #expect(kb.retrieve("你们老板是谁", limit: 1).isEmpty)
+    }
+
     @Test func questionTemplatesWeighLessThanTopics() throws {
         #expect(TermWeighting.weight("怎么办") == TermWeighting.functionWeight)
         #expect(TermWeighting.weight("能不能") == TermWeighting.functionWeight)

@@ -14,11 +14,18 @@ import Testing
     }
 
     @Test func leavesTheCharactersOfAVocabularyWordAlone() {
-        // 后几 sounds like the vocabulary's 后即, but 几 belongs to 几天, which the shopper typed.
-        let corrector = TypoCorrector(vocabulary: ["后即", "几天"])
-        #expect(corrector.correct("发货后几天到") == "发货后几天到")
-        // Without 几天 in the vocabulary the same run is a slip towards 后即.
-        #expect(TypoCorrector(vocabulary: ["后即"]).correct("发货后几天到") == "发货后即天到")
+        // 后今 sounds like the vocabulary's 后金, but 今 belongs to 今天, which the shopper typed.
+        let corrector = TypoCorrector(vocabulary: ["后金", "今天"])
+        #expect(corrector.correct("发货后今天到") == "发货后今天到")
+        // Without 今天 in the vocabulary the same run is a slip towards 后金.
+        #expect(TypoCorrector(vocabulary: ["后金"]).correct("发货后今天到") == "发货后金天到")
+    }
+
+    @Test func aParticleIsNeverTheSlip() {
+        // 吗 sounds like 码, and 换码 is a vocabulary word, but 可以换吗 asks "can I exchange it?"
+        let corrector = TypoCorrector(vocabulary: ["换码"])
+        #expect(corrector.correct("不喜欢可以换吗") == "不喜欢可以换吗")
+        #expect(corrector.correct("可以换玛") == "可以换码")
     }
 
     @Test func leavesADictionaryWordHoldingAVocabularyWordAlone() {

@@ -13,7 +13,9 @@ import OpsKit
 /// segmentation and typos, but stray shared characters should not decide).
 /// The lists are general Chinese and English grammar, not any FAQ's words.
 /// Function terms still rank (an entry sharing 怎么退 beats one sharing 退),
-/// but do not count towards the confidence (``coverageWeight(_:)``).
+/// but do not count towards the confidence (``coverageWeight(_:)``). Words
+/// addressing the shop (老板, 亲亲) weigh as function terms, generic nouns
+/// for the goods (商品, 东西) as single characters.
 enum TermWeighting {
     static let functionWeight = 0.2
     static let unigramWeight = 0.6
@@ -35,6 +37,8 @@ enum TermWeighting {
     static func weight(_ term: String) -> Double {
         let scalars = term.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        if addressWords.contains(term) { return functionWeight }
+        if genericWords.contains(term) { return unigramWeight }
         if TextScript.isCJK(first) {
             if scalars.allSatisfy({ functionCharacters.contains($0) }) { return functionWeight }
             return scalars.count == 1 ? unigramWeight : 1
@@ -46,6 +50,13 @@ enum TermWeighting {
     static let functionCharacters: Set<Unicode.Scalar> = Set(
         "我你您他她它们的了吗呢吧啊呀哦嘛哈么怎咋啥什如何样能可以会要想是不没有这那哪个一下还就都也很在和给让把被得地着过亲该办弄呗嗯呐喔哇几些点儿请问谁为与及或者但又再才只自己好行麻烦帮"
             .unicodeScalars)
+
+    /// How shoppers address the shop in a chat (老板，能便宜点吗): a greeting, not a topic.
+    static let addressWords: Set<String> = ["老板", "掌柜", "店家", "亲亲", "亲爱的", "小姐姐", "小哥哥", "美女", "帅哥", "客官"]
+
+    /// Nouns for "the goods" that every shop's questions use (收到的商品, 东西坏了):
+    /// they weigh as a single character, so sharing one does not decide the entry.
+    static let genericWords: Set<String> = ["东西", "商品", "产品", "宝贝", "货物", "物品", "item", "items", "goods", "product", "products"]
 
     static let englishStopWords: Set<String> = [
         "a", "an", "the", "i", "me", "my", "you", "your", "we", "our", "it", "its", "is", "are", "am", "was", "be", "do",

@@ -7,7 +7,8 @@ import OpsKit
 ///
 /// The vocabulary is the knowledge base's own Chinese words and the lexicon's
 /// phrases, so a question is only ever steered towards words the knowledge
-/// base can match; runs with two candidates are left alone. A run that
+/// base can match; runs with two candidates are left alone, and a particle
+/// or pronoun is never the slip (换吗 stays, though 换码 is a word). A run that
 /// takes a character from a vocabulary word the segmenter reads in the
 /// question (后|几天), or from a dictionary word holding one (会员费), is
 /// not a slip: the shopper typed that word.
@@ -87,7 +88,9 @@ struct TypoCorrector: Sendable {
             for k in 0..<length {
                 for candidate in byMask[Self.mask(window, k)] ?? [] {
                     let c = Array(candidate.unicodeScalars)[k]
-                    guard c != window[k], Pinyin.shared.soundAlike(c, window[k]) else { continue }
+                    guard c != window[k], !TermWeighting.functionCharacters.contains(window[k]), Pinyin.shared.soundAlike(c, window[k]) else {
+                        continue
+                    }
                     if let f = found, f != candidate { return nil }  // ambiguous
                     found = candidate
                 }
