@@ -146,6 +146,15 @@ import Testing
         #expect(kb.retrieve("🙂🙂 ?!", limit: 3).isEmpty)
     }
 
+    @Test func pairsStraddlingTwoWordsWeighLess() {
+        // 有/线下/店: 有线 is a word elsewhere, here it only straddles two
+        let pairs = TextAnalyzer.straddlingPairs("你们有线下店吗")
+        #expect(pairs.contains("有线") && !pairs.contains("线下"))
+        #expect(TermWeighting.weight("有线", straddling: true) == TermWeighting.straddlingWeight)
+        #expect(TermWeighting.weight("吗呢", straddling: true) == TermWeighting.functionWeight)
+        #expect(TextAnalyzer.straddlingPairs("退货 refund").isEmpty)
+    }
+
     @Test func addressingTheShopIsNoTopic() {
         #expect(TermWeighting.weight("老板") == TermWeighting.functionWeight)
         #expect(TermWeighting.weight("商品") == TermWeighting.unigramWeight)

@@ -19,6 +19,14 @@ import OpsKit
 enum TermWeighting {
     static let functionWeight = 0.2
     static let unigramWeight = 0.6
+    /// A character pair of a question that straddles two of its words (``TermViews/canonicalStraddling``).
+    static let straddlingWeight = 0.5
+
+    /// A question term's weight, given whether it is a pair straddling two words.
+    static func weight(_ term: String, straddling: Bool) -> Double {
+        let w = weight(term)
+        return straddling ? min(w, straddlingWeight) : w
+    }
 
     /// Weights of a question's terms (as ``TextAnalyzer`` gives them), in order.
     static func weights(_ terms: [String]) -> [Double] {

@@ -114,13 +114,17 @@ struct KnowledgeBase: Sendable {
     /// entries that wrote it. The coverage is the better of the two views'.
     func retrieve(_ question: String, context: String? = nil, limit: Int = 3) -> [FAQMatch] {
         let views = analyzer.queryViews(question, corrector: corrector)
-        let canonical = WeightedTerms(views.canonical, in: index)
-        let literal = views.literal == views.canonical ? canonical : WeightedTerms(views.literal, in: index)
-        let own = Self.searched(views, in: index)
+        let canonical = WeightedTerms(views.canonical, straddling: views.canonicalStraddling, in: index)
+        let literal = views.literal == views.canonical ? canonical : WeightedTerms(views.literal, straddling: views.literalStraddling, in: index)
+        // both views' terms, each once with its larger weight
+        let own = index.queryTerms(canonical.tokens + literal.tokens, weights: canonical.weights + literal.weights)
         var query = own
         if let context {
             let ownIds = Set(own.map(\.term))
-            query += Self.searched(analyzer.views(context), in: index).map { ($0.term, $0.weight / 2) }.filter { !ownIds.contains($0.0) }
+            let contextViews = analyzer.views(context)
+            let contextTokens = contextViews.canonical + contextViews.literal
+            query += index.queryTerms(contextTokens, weights: TermWeighting.weights(contextTokens)).map { ($0.term, $0.weight / 2) }
+                .filter { !ownIds.contains($0.0) }
         }
         // Entries in the question's script first: a Chinese question is best answered by a Chinese entry.
         let chinese = TextScript.isMostlyCJK(question)
@@ -132,12 +136,6 @@ struct KnowledgeBase: Sendable {
             return FAQMatch(entry: hit.document, score: hit.score, coverage: coverage)
         }
         return Array(matches.filter { $0.coverage > 0 }.prefix(limit))
-    }
-
-    /// The terms of both views, each once with its larger weight.
-    private static func searched(_ views: TermViews, in index: BM25Index) -> [(term: Int32, weight: Double)] {
-        let tokens = views.canonical + views.literal
-        return index.queryTerms(tokens, weights: TermWeighting.weights(tokens))
     }
 
     /// The share of a view's weighted idf (templates not at all, unseen terms
@@ -154,18 +152,23 @@ struct KnowledgeBase: Sendable {
     }
 }
 
-/// A question's terms known to the index, with their ``TermWeighting``
-/// weights, and the confidence's denominator: every distinct term's idf
+/// A question's terms (one view), their ``TermWeighting`` weights, the
+/// ones the index knows, and the confidence's denominator: every distinct term's idf
 /// (unseen terms included) weighted as the confidence weighs it.
 private struct WeightedTerms {
-    var terms: [(term: Int32, weight: Double)]
-    var total: Double
+    let tokens: [String]
+    let weights: [Double]
+    let terms: [(term: Int32, weight: Double)]
+    let total: Double
 
-    init(_ tokens: [String], in index: BM25Index) {
-        terms = index.queryTerms(tokens, weights: TermWeighting.weights(tokens))
+    init(_ tokens: [String], straddling: Set<String>, in index: BM25Index) {
+        let weights = tokens.map { TermWeighting.weight($0, straddling: straddling.contains($0)) }
+        self.tokens = tokens
+        self.weights = weights
+        terms = index.queryTerms(tokens, weights: weights)
         var total = 0.0, seen = Set<String>()
-        for token in tokens where seen.insert(token).inserted {
-            total += TermWeighting.coverageWeight(token) * (index.termIndex[token].map { index.idf[Int($0)] } ?? index.unseenIDF)
+        for (token, weight) in zip(tokens, weights) where seen.insert(token).inserted {
+            total += TermWeighting.coverageWeight(ofWeight: weight) * (index.termIndex[token].map { index.idf[Int($0)] } ?? index.unseenIDF)
         }
         self.total = total
     }

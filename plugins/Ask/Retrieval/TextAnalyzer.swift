@@ -9,6 +9,10 @@ import OpsKit
 struct TermViews: Sendable, Equatable {
     var canonical: [String]
     var literal: [String]
+    /// Of a question: the character pairs of each view that straddle two of
+    /// its words (有线 in 有/线下/店), weaker evidence than a word or a pair inside one.
+    var canonicalStraddling: Set<String> = []
+    var literalStraddling: Set<String> = []
 }
 
 /// Text → index terms: spellings folded (``TextNormalizer``: full-width,
@@ -30,16 +34,41 @@ struct TextAnalyzer: Sendable {
     /// Both views of a text.
     func views(_ text: String) -> TermViews { views(folded: TextNormalizer.shared.normalize(text)) }
 
-    /// Both views of a question, with homophone slips repaired first.
+    /// Both views of a question, with homophone slips repaired first, and
+    /// the character pairs of each that straddle two words.
     func queryViews(_ text: String, corrector: TypoCorrector?) -> TermViews {
         let folded = TextNormalizer.shared.normalize(text)
-        return views(folded: corrector?.correct(folded) ?? folded)
+        let repaired = corrector?.correct(folded) ?? folded
+        var views = views(folded: repaired)
+        views.literalStraddling = Self.straddlingPairs(repaired)
+        views.canonicalStraddling = views.canonical == views.literal ? views.literalStraddling : Self.straddlingPairs(synonyms.normalize(repaired))
+        return views
     }
 
     private func views(folded: String) -> TermViews {
         let literal = tokenizer.tokens(folded)
         let rewritten = synonyms.normalize(folded)
         return TermViews(canonical: rewritten == folded.lowercased() ? literal : tokenizer.tokens(rewritten), literal: literal)
+    }
+
+    /// The character pairs of the text's CJK runs that no word of its segmentation holds.
+    static func straddlingPairs(_ text: String) -> Set<String> {
+        var straddling = Set<String>()
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        while start < scalars.count {
+            guard TextScript.isCJK(scalars[start]) else { start += 1; continue }
+            var end = start
+            while end < scalars.count, TextScript.isCJK(scalars[end]) { end += 1 }
+            var wordEnd = start
+            for length in ChineseSegmenter.shared.segment(scalars[start..<end].map(\.value)[...]) {
+                wordEnd += length
+                // the pair of this word's last character and the next word's first
+                if wordEnd < end { straddling.insert(String(String.UnicodeScalarView(scalars[(wordEnd - 1)...wordEnd]))) }
+            }
+            start = end
+        }
+        return straddling
     }
 
     /// Both views of many texts, computed over all cores; order preserved.
