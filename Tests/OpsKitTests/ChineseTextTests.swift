@@ -28,6 +28,14 @@ import Testing
         #expect(segmenter.words("iPhone15 保修多久？") == ["iPhone15", "保修", "多久", "？"])
     }
 
+    @Test func wordRangesCoverTheCJKRunsOnly() {
+        let scalars = Array("退货 ok 你们有线下店".unicodeScalars)
+        let ranges = ChineseSegmenter.shared.wordRanges(scalars)
+        let words = ranges.map { String(String.UnicodeScalarView(scalars[$0.range])) }
+        #expect(words == ChineseSegmenter.shared.words("退货 你们有线下店"))
+        #expect(ranges.map(\.runStart) == words.indices.map { $0 == 0 || $0 == 1 })
+    }
+
     @Test func badInputNeverCrashes() {
         #expect(segmenter.words("").isEmpty)
         #expect(segmenter.words("？！。…") == ["？！。…"])

@@ -198,20 +198,8 @@ private struct WordCuts {
     private static func insideWords(_ scalars: [Unicode.Scalar]) -> [Bool] {
         var inside = [Bool](repeating: false, count: scalars.count + 1)
         let segmenter = ChineseSegmenter.shared
-        var runStart = 0
-        while runStart < scalars.count {
-            guard TextScript.isCJK(scalars[runStart]) else { runStart += 1; continue }
-            var runEnd = runStart
-            while runEnd < scalars.count, TextScript.isCJK(scalars[runEnd]) { runEnd += 1 }
-            let run = scalars[runStart..<runEnd].map(\.value)
-            var wordStart = 0
-            for length in segmenter.segment(run[...]) {
-                if length > 1, segmenter.isWord(run[wordStart..<(wordStart + length)]) {
-                    for p in (runStart + wordStart + 1)..<(runStart + wordStart + length) { inside[p] = true }
-                }
-                wordStart += length
-            }
-            runStart = runEnd
+        for (range, _) in segmenter.wordRanges(scalars) where range.count > 1 && segmenter.isWord(scalars[range].map(\.value)[...]) {
+            for p in (range.lowerBound + 1)..<range.upperBound { inside[p] = true }
         }
         return inside
     }

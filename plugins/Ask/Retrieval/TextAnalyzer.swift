@@ -53,20 +53,11 @@ struct TextAnalyzer: Sendable {
 
     /// The character pairs of the text's CJK runs that no word of its segmentation holds.
     static func straddlingPairs(_ text: String) -> Set<String> {
-        var straddling = Set<String>()
         let scalars = Array(text.unicodeScalars)
-        var start = 0
-        while start < scalars.count {
-            guard TextScript.isCJK(scalars[start]) else { start += 1; continue }
-            var end = start
-            while end < scalars.count, TextScript.isCJK(scalars[end]) { end += 1 }
-            var wordEnd = start
-            for length in ChineseSegmenter.shared.segment(scalars[start..<end].map(\.value)[...]) {
-                wordEnd += length
-                // the pair of this word's last character and the next word's first
-                if wordEnd < end { straddling.insert(String(String.UnicodeScalarView(scalars[(wordEnd - 1)...wordEnd]))) }
-            }
-            start = end
+        var straddling = Set<String>()
+        // a word that does not begin its run follows another word of it: their two edge characters straddle
+        for (range, runStart) in ChineseSegmenter.shared.wordRanges(scalars) where !runStart {
+            straddling.insert(String(String.UnicodeScalarView(scalars[(range.lowerBound - 1)...range.lowerBound])))
         }
         return straddling
     }

@@ -49,19 +49,9 @@ struct TypoCorrector: Sendable {
     /// Whether each scalar belongs to a word the segmenter reads in the text
     /// that is, or holds, a vocabulary word.
     private func wordCharacters(_ s: [Unicode.Scalar]) -> [Bool] {
-        var locked = [Bool](repeating: false, count: s.count), i = 0
-        while i < s.count {
-            guard TextScript.isCJK(s[i]) else { i += 1; continue }
-            var j = i
-            while j < s.count, TextScript.isCJK(s[j]) { j += 1 }
-            var start = i
-            for length in ChineseSegmenter.shared.segment(s[i..<j].map(\.value)[...]) {
-                if length > 1, holdsVocabularyWord(Array(s[start..<(start + length)])) {
-                    for k in start..<(start + length) { locked[k] = true }
-                }
-                start += length
-            }
-            i = j
+        var locked = [Bool](repeating: false, count: s.count)
+        for (range, _) in ChineseSegmenter.shared.wordRanges(s) where range.count > 1 && holdsVocabularyWord(Array(s[range])) {
+            for k in range { locked[k] = true }
         }
         return locked
     }

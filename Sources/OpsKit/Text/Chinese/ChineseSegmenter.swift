@@ -107,6 +107,26 @@ public struct ChineseSegmenter: Sendable {
         return result
     }
 
+    /// The words of the CJK runs of `scalars`, as ranges of positions, in
+    /// order (other scalars belong to no word); `runStart` says whether a word
+    /// begins a run.
+    public func wordRanges(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, runStart: Bool)] {
+        var ranges: [(range: Range<Int>, runStart: Bool)] = []
+        var start = 0
+        while start < scalars.count {
+            guard TextScript.isCJK(scalars[start]) else { start += 1; continue }
+            var end = start
+            while end < scalars.count, TextScript.isCJK(scalars[end]) { end += 1 }
+            var wordStart = start
+            for length in segment(scalars[start..<end].map(\.value)[...]) {
+                ranges.append((wordStart..<(wordStart + length), wordStart == start))
+                wordStart += length
+            }
+            start = end
+        }
+        return ranges
+    }
+
     /// The ASCII scalars `Character.isWhitespace` holds for: tab, line feed, vertical tab, form feed, carriage return, space.
     static func isASCIISpace(_ value: UInt32) -> Bool { (0x09...0x0D).contains(value) || value == 0x20 }
 
