@@ -13,8 +13,8 @@ import Foundation
 /// and large knowledge bases alike; `ask evaluate` reports how well calibrated
 /// it is on a test set (expected calibration error).
 enum RetrievalConfidence {
-    static let intercept = -1.30
-    static let slope = 7.14
+    static let intercept = -1.21
+    static let slope = 7.68
 
     static func probability(coverage: Double) -> Double { 1 / (1 + exp(-(intercept + slope * coverage))) }
 
