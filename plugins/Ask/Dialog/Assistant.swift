@@ -83,7 +83,7 @@ struct Assistant: Sendable {
     func reply(to rawQuestion: String, state: inout DialogState) -> Reply {
         // phone numbers masked first: a replayed transcript (masked) gets the same answer as the live turn
         let question = Entities.masked(String(rawQuestion.prefix(Self.maxQuestionLength)))
-        let chinese = TextScript.isMostlyCJK(question)
+        let chinese = Self.repliesInChinese(to: question)
         state.turn += 1
         let followUp = state.topic != nil && FollowUp.isFollowUp(question)
         let entities = Entities(in: question)
@@ -150,6 +150,15 @@ struct Assistant: Sendable {
             return answers.insert(kb.entries[e].answer).inserted
         }.prefix(2).map { Reply.Alternative(entry: $0.entry!, confidence: $0.confidence) }
         return Reply(kind: .faq, text: kb.entries[entry].answer, confidence: best.confidence, intent: best.intent, entry: entry, alternatives: Array(alternatives))
+    }
+
+    /// Replies follow the question's script; a question with no letters at all
+    /// (？！, emoji) is answered in the interface's language.
+    static func repliesInChinese(to question: String) -> Bool {
+        guard question.unicodeScalars.contains(where: { TextScript.isCJK($0) || $0.properties.isAlphabetic }) else {
+            return Language.current == .zh
+        }
+        return TextScript.isMostlyCJK(question)
     }
 
     private func handoff(_ chinese: Bool, reason: String, confidence: Double, intent: String?, entry: Int? = nil) -> Reply {
