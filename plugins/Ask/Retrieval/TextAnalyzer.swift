@@ -25,30 +25,26 @@ struct TextAnalyzer: Sendable {
 
     init(synonyms: SynonymTable = .empty) { self.synonyms = synonyms }
 
-    /// The folded, synonym-rewritten, lower-cased text that is tokenised.
-    func normalized(_ text: String) -> String { synonyms.normalize(TextNormalizer.shared.normalize(text)) }
-
-    /// The canonical terms (synonyms rewritten).
-    func terms(_ text: String) -> [String] { tokenizer.tokens(normalized(text)) }
-
     /// Both views of a text.
-    func views(_ text: String) -> TermViews { views(folded: TextNormalizer.shared.normalize(text)) }
+    func views(_ text: String) -> TermViews { views(folded: TextNormalizer.shared.normalize(text)).views }
 
     /// Both views of a question, with homophone slips repaired first, and
     /// the character pairs of each that straddle two words.
     func queryViews(_ text: String, corrector: TypoCorrector?) -> TermViews {
         let folded = TextNormalizer.shared.normalize(text)
         let repaired = corrector?.correct(folded) ?? folded
-        var views = views(folded: repaired)
+        var (views, rewritten) = views(folded: repaired)
         views.literalStraddling = Self.straddlingPairs(repaired)
-        views.canonicalStraddling = views.canonical == views.literal ? views.literalStraddling : Self.straddlingPairs(synonyms.normalize(repaired))
+        views.canonicalStraddling = rewritten.map(Self.straddlingPairs) ?? views.literalStraddling
         return views
     }
 
-    private func views(folded: String) -> TermViews {
+    /// Both views, and the rewritten text when the synonyms changed it.
+    private func views(folded: String) -> (views: TermViews, rewritten: String?) {
         let literal = tokenizer.tokens(folded)
         let rewritten = synonyms.normalize(folded)
-        return TermViews(canonical: rewritten == folded.lowercased() ? literal : tokenizer.tokens(rewritten), literal: literal)
+        guard rewritten != folded.lowercased() else { return (TermViews(canonical: literal, literal: literal), nil) }
+        return (TermViews(canonical: tokenizer.tokens(rewritten), literal: literal), rewritten)
     }
 
     /// The character pairs of the text's CJK runs that no word of its segmentation holds.

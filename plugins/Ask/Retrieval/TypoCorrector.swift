@@ -10,7 +10,7 @@ import OpsKit
 /// base can match; runs with two candidates are left alone, and a particle
 /// or pronoun is never the slip (换吗 stays, though 换码 is a word). A run that
 /// takes a character from a vocabulary word the segmenter reads in the
-/// question (后|几天), or from a dictionary word holding one (会员费), is
+/// question (后|今天), or from a dictionary word holding one (会员费), is
 /// not a slip: the shopper typed that word.
 struct TypoCorrector: Sendable {
     /// Vocabulary words by length and the position of the character left out: "运\0" → [运费, 运输...].
